@@ -1,0 +1,22 @@
+/** Site-wide settings: where the site lives and which languages it speaks. */
+export const siteConfig = {
+  /** The public origin, used for canonical URLs and hreflang alternates. */
+  site: 'https://policies.infraux.com',
+  /** The site's name in its header and titles. */
+  name: 'InfraUX',
+  /** Every locale a policy may be written in; the first is the source locale that holds the data. */
+  locales: ['en', 'es'],
+  /** Folder of the policy sources, relative to the repository root. */
+  policiesDir: 'policies',
+} as const;
+
+/** A locale the site is built in. */
+export type Locale = (typeof siteConfig.locales)[number];
+
+/** The locale whose files hold each version's structured data. */
+export const sourceLocale: Locale = siteConfig.locales[0];
+
+/** Narrows a string to a configured locale. */
+export function isLocale(value: string): value is Locale {
+  return (siteConfig.locales as readonly string[]).includes(value);
+}

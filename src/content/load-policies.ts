@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isLocale, siteConfig, sourceLocale, type Locale } from '../config.ts';
+import { checkReferences } from './check-references.ts';
+import { checkTranslation } from './check-translation.ts';
+import { parseMdx, type ParsedBody } from './parse-mdx.ts';
+import { PolicyError, PolicyValidationError } from './policy-error.ts';
+import { readFrontMatter, type FrontMatterFile } from './read-front-matter.ts';
+import { policyFrontmatterSchema, translationSchema, type PolicyData } from './schema.ts';
+import { schemaErrors } from './schema-errors.ts';
+
+/** One locale's file of a policy version. */
+export interface LocaleSource {
+  locale: Locale;
+  /** Path relative to the repository root. */
+  file: string;
+  /** sha256 of the file's bytes, hex. */
+  sha256: string;
+  title: string;
+  /** Translated labels by dotted key; empty for the source locale. */
+  labels: Record<string, string>;
+  body: ParsedBody;
+}
+
+/** One version of a policy: its data, stated once, and its text per locale. */
+export interface PolicyVersion {
+  policy: string;
+  /** The effective date, which is also the version's name. */
+  version: string;
+  data: PolicyData;
+  locales: Partial<Record<Locale, LocaleSource>>;
+}
+
+/** A policy and its versions, oldest first. */
+export interface Policy {
+  id: string;
+  versions: PolicyVersion[];
+}
+
+interface FileEntry {
+  policy: string;
+  folder: string;
+  locale: Locale;
+  file: string;
+  frontMatter: FrontMatterFile;
+  source: LocaleSource;
+  /** False when the front-matter failed the schema; its errors are already reported. */
+  valid: boolean;
+  data?: PolicyData;
+}
+
+const FILE_PATTERN = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})?)\.mdx$/;
+
+/**
+ * Reads and checks every policy under `policies/`. Collects every problem
+ * before failing so an author sees them all at once.
+ *
+ * @param root The repository root.
+ * @throws {PolicyValidationError} listing every problem found.
+ */
+export function loadPolicies(root: string, dir: string = siteConfig.policiesDir): Policy[] {
+  const errors: PolicyError[] = [];
+  const entries: FileEntry[] = [];
+  const base = path.join(root, dir);
+  const files = readdirSync(base, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => /\.(mdx?|markdown)$/.test(f))
+    .sort();
+
+  for (const relative of files) {
+    const file = `${dir}/${relative}`;
+    const match = FILE_PATTERN.exec(relative);
+    if (!match) {
+      errors.push(new PolicyError(file, 'This file is not where a policy version goes.', { hint: `Name it ${dir}/<policy>/<YYYY-MM-DD>/<locale>.mdx, for example ${dir}/privacy/2026-03-15/en.mdx.` }));
+      continue;
+    }
+    const [, policy, folder, locale] = match as unknown as [string, string, string, string];
+    if (!isLocale(locale)) {
+      errors.push(new PolicyError(file, `"${locale}" is not one of the site's locales (${siteConfig.locales.join(', ')}).`, { hint: 'Rename the file to a configured locale, or add the locale to siteConfig.locales in src/config.ts together with its UI strings in src/i18n/.' }));
+      continue;
+    }
+    entries.push(readEntry(root, file, policy, folder, locale, errors));
+  }
+
+  const policies = new Map<string, Map<string, FileEntry[]>>();
+  for (const entry of entries) {
+    const versions = policies.get(entry.policy) ?? new Map<string, FileEntry[]>();
+    policies.set(entry.policy, versions);
+    versions.set(entry.folder, [...(versions.get(entry.folder) ?? []), entry]);
+  }
+
+  const result: Policy[] = [];
+  for (const [id, folders] of [...policies].sort(([a], [b]) => a.localeCompare(b))) {
+    const versions: PolicyVersion[] = [];
+    const byEffective = new Map<string, string>();
+    for (const [folder, group] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
+      const source = group.find((e) => e.locale === sourceLocale);
+      if (!source) {
+        errors.push(new PolicyError(`${dir}/${id}/${folder}`, `Version ${folder} of "${id}" has no ${sourceLocale}.mdx, which holds its data.`, { hint: `Add ${dir}/${id}/${folder}/${sourceLocale}.mdx; translations only carry text.` }));
+        continue;
+      }
+      if (!source.data) continue;
+      const { effective } = source.data;
+      const twin = byEffective.get(effective);
+      if (twin) {
+        errors.push(new PolicyError(source.file, `Version ${effective} of "${id}" is defined twice: here and in ${twin}.`, { place: source.frontMatter.placeOf(['effective']), hint: 'Each version needs its own effective date; correct the date or delete the duplicate.' }));
+        continue;
+      }
+      byEffective.set(effective, source.file);
+      if (effective !== folder) {
+        errors.push(new PolicyError(source.file, `The effective date ${effective} does not match the folder name ${folder}.`, { place: source.frontMatter.placeOf(['effective']), hint: `A version is named by its effective date: move the file to ${dir}/${id}/${effective}/ or correct the date.` }));
+        continue;
+      }
+      if (versions.length > 0 && !source.data.change) {
+        errors.push(new PolicyError(source.file, `Version ${folder} is not the first version of "${id}", so it needs a "change" entry.`, { place: { line: 2, column: 1 }, hint: 'Add change: { kind: material or editorial, summary: "what changed and why" }.' }));
+      }
+      errors.push(...checkReferences(source.file, source.data, source.frontMatter));
+      const locales: PolicyVersion['locales'] = {};
+      for (const entry of group.filter((e) => e.valid)) {
+        if (entry !== source) errors.push(...checkTranslation(entry, source, entry.frontMatter));
+        errors.push(...checkComponentProps(entry, source.data));
+        locales[entry.locale] = entry.source;
+      }
+      versions.push({ policy: id, version: folder, data: source.data, locales });
+    }
+    result.push({ id, versions });
+  }
+  if (errors.length > 0) throw new PolicyValidationError(errors);
+  return result;
+}
+
+function readEntry(root: string, file: string, policy: string, folder: string, locale: Locale, errors: PolicyError[]): FileEntry {
+  const bytes = readFileSync(path.join(root, file));
+  const text = bytes.toString('utf8');
+  let frontMatter: FrontMatterFile;
+  try {
+    frontMatter = readFrontMatter(file, text);
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    errors.push(error);
+    // Kept as an invalid entry so the version is not also reported as missing this file.
+    const body = { tree: { type: 'root' as const, children: [] }, headings: [], errors: [], parsed: false };
+    return { policy, folder, locale, file, valid: false, frontMatter: { data: {}, body: '', placeOf: () => ({ line: 1, column: 1 }) }, source: { locale, file, sha256: '', title: '', labels: {}, body } };
+  }
+  const isSource = locale === sourceLocale;
+  const schema = isSource ? policyFrontmatterSchema : translationSchema;
+  const raw = isSource ? frontMatter.data : withoutRestatedData(file, frontMatter, errors);
+  const parsed = schema.safeParse(raw);
+  const body = parseMdx(file, frontMatter.body);
+  errors.push(...body.errors);
+  if (!parsed.success) {
+    errors.push(...schemaErrors(file, frontMatter, parsed.error.issues));
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (!parsed.success) return { policy, folder, locale, file, frontMatter, valid: false, source: { locale, file, sha256, title: '', labels: {}, body } };
+  const labels = 'labels' in parsed.data ? parsed.data.labels : {};
+  const source: LocaleSource = { locale, file, sha256, title: parsed.data.title, labels, body };
+  return { policy, folder, locale, file, frontMatter, valid: true, source, data: isSource ? (parsed.data as PolicyData) : undefined };
+}
+
+// Data lives once per version, in the source locale: a translation that states
+// it again could silently disagree, so each such key is refused by name.
+function withoutRestatedData(file: string, frontMatter: FrontMatterFile, errors: PolicyError[]): Record<string, unknown> {
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(frontMatter.data)) {
+    if (key in policyFrontmatterSchema.shape && key !== 'title' && key !== '$schema') {
+      errors.push(new PolicyError(file, `This translation restates "${key}", which belongs to the version's data.`, { place: frontMatter.placeOf([key]), hint: `Remove "${key}" here; it is stated once in ${sourceLocale}.mdx. Translate its text under "labels" instead.` }));
+    } else rest[key] = value;
+  }
+  return rest;
+}
+
+function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] {
+  const errors: PolicyError[] = [];
+  const groups = new Set(data.dataCollected.map((d) => d.group));
+  const contacts = new Set(data.contacts.map((c) => c.id));
+  const walk = (node: { type: string; name?: string; attributes?: Array<{ name?: string; value?: unknown }>; children?: unknown[]; position?: { start: { line: number; column: number } } }) => {
+    const prop = (name: string) => node.attributes?.find((a) => a.name === name)?.value;
+    const place = node.position?.start;
+    if (node.name === 'DataCollected' && typeof prop('group') === 'string' && !groups.has(prop('group') as string)) {
+      errors.push(new PolicyError(entry.file, `<DataCollected group="${prop('group')}"> names a group with no data.`, { place, hint: `Use one of the groups in dataCollected: ${[...groups].join(', ')}.` }));
+    }
+    if (node.name === 'Email' && typeof prop('contact') === 'string' && !contacts.has(prop('contact') as string)) {
+      errors.push(new PolicyError(entry.file, `<Email contact="${prop('contact')}"> names no contact.`, { place, hint: `Use one of the contact ids: ${[...contacts].join(', ')}.` }));
+    }
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(entry.source.body.tree);
+  return errors;
+}

@@ -1,0 +1,163 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { componentNames, componentSpecs } from './components.ts';
+import { PolicyError } from './policy-error.ts';
+
+/** A heading of the policy text with the stable id it is linked by. */
+export interface SectionHeading {
+  id: string;
+  depth: number;
+  text: string;
+  line: number;
+  /** True when the author wrote `{#id}`; false when derived from the text. */
+  explicit: boolean;
+}
+
+/** A parsed, checked policy body. */
+export interface ParsedBody {
+  tree: Root;
+  headings: SectionHeading[];
+  errors: PolicyError[];
+  /** False when the MDX did not parse, so the headings are unknown rather than absent. */
+  parsed: boolean;
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+// `{#id}` after a heading is the common way to pin an anchor, but MDX reads braces
+// as JavaScript. We lift it out before parsing and blank it with spaces so every
+// other position in the file stays the same.
+const HEADING_ID = /^(#{1,6}[ \t].*?)[ \t]*(\{#([^}\s]*)\})[ \t]*$/gm;
+
+/**
+ * Parses an MDX policy body (with blank lines where the front-matter was) and
+ * checks it against the component allowlist, giving each heading a stable id.
+ */
+export function parseMdx(file: string, body: string): ParsedBody {
+  const explicitIds = new Map<number, string>();
+  const errors: PolicyError[] = [];
+  let line = 0;
+  const lines = body.split('\n').map((text) => {
+    line++;
+    return text.replace(HEADING_ID, (_all, heading: string, braces: string, id: string) => {
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+        errors.push(
+          new PolicyError(file, `The heading id "${id}" is not a valid anchor.`, {
+            place: { line, column: heading.length + 2 },
+            hint: 'Use lowercase letters, digits and single hyphens, like {#data-retention}.',
+          }),
+        );
+      }
+      explicitIds.set(line, id);
+      return heading + ' '.repeat(text.length - heading.length - braces.length) + ' '.repeat(braces.length);
+    });
+  });
+
+  let tree: Root;
+  try {
+    tree = processor.runSync(processor.parse(lines.join('\n'))) as Root;
+  } catch (error) {
+    const cause = error as { line?: number; column?: number; reason?: string; message: string };
+    errors.push(
+      new PolicyError(file, `The MDX does not parse: ${(cause.reason ?? cause.message).replace(/\.$/, '')}.`, {
+        place: cause.line ? { line: cause.line, column: cause.column ?? 1 } : undefined,
+        hint: 'Policy text is Markdown plus the allowlisted components. A literal "{", "}" or "<" must be escaped as \\{, \\} or \\<.',
+      }),
+    );
+    return { tree: { type: 'root', children: [] }, headings: [], errors, parsed: false };
+  }
+
+  const slugger = new GithubSlugger();
+  const headings: SectionHeading[] = [];
+  visit(tree, (node) => {
+    const place = node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
+    switch (node.type) {
+      case 'heading': {
+        const heading = node as Heading;
+        const text = toString(heading).trim();
+        const explicit = explicitIds.get(place?.line ?? -1);
+        // Derived ids drop the section number so renumbering keeps the anchor.
+        const id = explicit ?? slugger.slug(text.replace(/^[\d.]+\s+/, ''));
+        heading.data = { ...heading.data, hProperties: { id } };
+        headings.push({ id, depth: heading.depth, text, line: place?.line ?? 0, explicit: explicit !== undefined });
+        break;
+      }
+      case 'mdxjsEsm':
+        errors.push(
+          new PolicyError(file, 'Policy files cannot contain `import` or `export` statements.', {
+            place,
+            hint: `Remove the statement; the components (${componentNames.join(', ')}) are available without importing them.`,
+          }),
+        );
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression': {
+        const program = (node.data as { estree?: { body: unknown[] } } | undefined)?.estree;
+        // `{/* comment */}` is the MDX comment syntax and runs nothing.
+        if (program && program.body.length === 0) break;
+        errors.push(
+          new PolicyError(file, 'Policy files cannot contain JavaScript expressions in braces.', {
+            place,
+            hint: 'Write the text itself, use a component for data, or escape a literal brace as \\{.',
+          }),
+        );
+        break;
+      }
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        checkComponent(file, node as JsxNode, place, errors);
+        break;
+    }
+  });
+  const seen = new Map<string, number>();
+  for (const heading of headings) {
+    const first = seen.get(heading.id);
+    if (first !== undefined) {
+      errors.push(new PolicyError(file, `The section id "${heading.id}" is already used by the heading on line ${first}.`, { place: { line: heading.line, column: 1 }, hint: 'Give each heading its own {#id}; links and diffs find sections by it.' }));
+    } else seen.set(heading.id, heading.line);
+  }
+  return { tree, headings, errors, parsed: true };
+}
+
+interface JsxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: Array<{ type: string; name?: string; value?: unknown }>;
+  children: unknown[];
+}
+
+function checkComponent(file: string, node: JsxNode, place: PolicyError['place'], errors: PolicyError[]): void {
+  const fail = (message: string, hint: string) => errors.push(new PolicyError(file, message, { place, hint }));
+  const spec = node.name ? componentSpecs[node.name] : undefined;
+  if (!spec) {
+    fail(
+      `<${node.name ?? ''}> is not a component policies can use.`,
+      `Use one of ${componentNames.map((n) => `<${n} />`).join(', ')}, or write the text in Markdown.`,
+    );
+    return;
+  }
+  if (node.children.length > 0) fail(`<${node.name}> takes no content.`, `Write it self-closing: <${node.name} />.`);
+  for (const attribute of node.attributes) {
+    const propSpec = attribute.name ? spec.props[attribute.name] : undefined;
+    if (attribute.type !== 'mdxJsxAttribute' || !propSpec) {
+      const known = Object.keys(spec.props);
+      fail(
+        `<${node.name}> has no prop "${attribute.name ?? '{...}'}".`,
+        known.length ? `It takes ${known.map((k) => `${k}="…" (${spec.props[k]!.description})`).join(', ')}.` : `Write it without props: <${node.name} />.`,
+      );
+    } else if (typeof attribute.value !== 'string') {
+      fail(`The prop ${attribute.name} of <${node.name}> must be a quoted string.`, `Write ${attribute.name}="…" with a literal value, not an expression.`);
+    }
+  }
+  for (const [name, propSpec] of Object.entries(spec.props)) {
+    if (propSpec.required && !node.attributes.some((a) => a.name === name)) {
+      fail(`<${node.name}> needs the prop ${name}.`, `Add ${name}="…": ${propSpec.description}.`);
+    }
+  }
+}

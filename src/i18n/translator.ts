@@ -1,0 +1,33 @@
+import i18next, { type TFunction } from 'i18next';
+import { siteConfig, type Locale } from '../config.ts';
+import en from './en.json' with { type: 'json' };
+import es from './es.json' with { type: 'json' };
+
+/** UI strings per locale: flat files with dotted keys, as in Starlight. */
+export const uiStrings: Record<Locale, Record<string, string>> = { en, es };
+
+const instance = i18next.createInstance();
+// Synchronous init: resources are bundled, and pages render without awaiting.
+void instance.init({
+  resources: Object.fromEntries(siteConfig.locales.map((l) => [l, { translation: uiStrings[l] }])),
+  lng: siteConfig.locales[0],
+  fallbackLng: false,
+  keySeparator: false,
+  nsSeparator: false,
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  // A missing string must fail loudly rather than print its key to readers.
+  saveMissing: true,
+  missingKeyHandler: (lngs, _ns, key) => {
+    throw new Error(`The UI string "${key}" is missing for ${lngs.join(', ')}. Add it to src/i18n/${lngs[0]}.json.`);
+  },
+});
+
+/**
+ * The UI string function for one locale.
+ *
+ * @param locale A configured locale.
+ */
+export function translator(locale: Locale): TFunction {
+  return instance.getFixedT(locale);
+}

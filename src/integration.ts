@@ -1,0 +1,28 @@
+import type { AstroIntegration } from 'astro';
+import { PolicyValidationError } from './content/policy-error.ts';
+import { getSiteModel } from './site/site-model.ts';
+
+/**
+ * The policy-as-code Astro integration. It checks every policy before Astro
+ * renders a page, so a bad file stops the build with the author's errors
+ * (file, line, fix) and nothing written, rather than a stack trace from deep
+ * inside a page.
+ */
+export default function policySite(): AstroIntegration {
+  return {
+    name: 'policy-as-code',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        try {
+          getSiteModel();
+        } catch (error) {
+          const known = error instanceof PolicyValidationError || (error instanceof Error && error.message.startsWith('POLICY_NOW'));
+          if (!known) throw error;
+          // Astro prints a stack trace for errors thrown by hooks; authors need only the list.
+          logger.error(`${error.message}\nFix the files listed above, then build again.`);
+          process.exit(1);
+        }
+      },
+    },
+  };
+}

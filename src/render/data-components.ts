@@ -1,0 +1,117 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { TFunction } from 'i18next';
+import type { Locale } from '../config.ts';
+import type { PolicyData } from '../content/schema.ts';
+import { formatCountry, formatDuration, formatList } from '../i18n/format.ts';
+
+/** What a data component needs to render one version in one locale. */
+export interface RenderContext {
+  locale: Locale;
+  data: PolicyData;
+  t: TFunction;
+  /** The translated text for a label key, or the source text in the source locale. */
+  label(key: string, source: string): string;
+}
+
+type Props = Record<string, string>;
+type Component = (context: RenderContext, props: Props) => Element | string;
+
+const strongItem = (term: string, text: string) => h('li', [h('strong', `${term}:`), ` ${text}`]);
+
+// Wide tables scroll inside a focusable region so keyboard users can reach them.
+type Cell = string | ElementContent | ElementContent[] | Array<string | ElementContent>;
+const table = (caption: string, head: string[], rows: Cell[][]) =>
+  h('div', { className: ['table-scroll'], role: 'region', ariaLabel: caption, tabIndex: 0 }, [
+    h('table', [
+      h('caption', caption),
+      h('thead', h('tr', head.map((cell) => h('th', { scope: 'col' }, cell)))),
+      h('tbody', rows.map(([first, ...rest]) => h('tr', [h('th', { scope: 'row' }, first!), ...rest.map((cell) => h('td', cell))]))),
+    ]),
+  ]);
+
+/**
+ * The data components, by the names authors write in MDX. Each renders part of
+ * the version's front-matter, localized, so the text never restates the data.
+ */
+export const dataComponents: Record<string, Component> = {
+  DataCollected({ data, label }, { group }) {
+    return h(
+      'ul',
+      data.dataCollected
+        .filter((d) => d.group === group)
+        .map((d) => strongItem(label(`dataCollected.${d.id}.label`, d.label), label(`dataCollected.${d.id}.description`, d.description))),
+    );
+  },
+  Purposes({ data, label }) {
+    return h('ul', data.purposes.map((p) => h('li', label(`purposes.${p.id}.label`, p.label))));
+  },
+  Processors({ data, label, locale, t }) {
+    const dataLabel = (id: string) => label(`dataCollected.${id}.label`, data.dataCollected.find((d) => d.id === id)?.label ?? id);
+    const parent = (id: string) => data.processors.find((p) => p.id === id)?.name ?? id;
+    return table(
+      t('data.processors.caption'),
+      ['name', 'purpose', 'data', 'locations', 'safeguard'].map((k) => t(`data.processors.${k}`)),
+      data.processors.map((p) => [
+        [h('a', { href: p.url }, p.name), ...(p.subProcessorOf ? [` (${t('data.processors.subProcessorOf', { name: parent(p.subProcessorOf) })})`] : [])],
+        label(`processors.${p.id}.purpose`, p.purpose),
+        formatList(p.data.map(dataLabel), locale),
+        formatList(p.locations.map((c) => formatCountry(c, locale)), locale),
+        t(`data.safeguard.${p.safeguard}`),
+      ]),
+    );
+  },
+  RetentionTable({ data, label, locale, t }) {
+    return table(
+      t('data.retention.caption'),
+      ['data', 'period', 'reason'].map((k) => t(`data.retention.${k}`)),
+      data.retention.map((r) => {
+        let period = r.period ? formatDuration(r.period, locale) : t(`data.retention.until.${r.until}`);
+        if (r.period && r.after) period = t(`data.retention.after.${r.after}`, { period });
+        if (r.upTo) period = t('data.retention.upTo', { period });
+        return [label(`retention.${r.id}.data`, r.data), period, r.reason ? label(`retention.${r.id}.reason`, r.reason) : ''];
+      }),
+    );
+  },
+  Cookies({ data, label, locale, t }) {
+    const provider = (id: string) =>
+      id === 'first-party' ? t('data.cookies.firstParty', { name: data.controller.name }) : (data.processors.find((p) => p.id === id)?.name ?? id);
+    return table(
+      t('data.cookies.caption'),
+      ['category', 'purpose', 'consent', 'providers'].map((k) => t(`data.cookies.${k}`)),
+      data.cookies.map((c) => [
+        t(`data.cookies.category.${c.category}`),
+        c.purpose ? label(`cookies.${c.category}.purpose`, c.purpose) : '',
+        t(`data.cookies.consent.${c.consent}`),
+        c.providers.length ? formatList(c.providers.map(provider), locale) : t('data.cookies.noProviders'),
+      ]),
+    );
+  },
+  Rights({ data, label, t }) {
+    return h('ul', data.rights.map((r) => strongItem(t(`data.rights.${r.right}`), label(`rights.${r.right}.description`, r.description))));
+  },
+  TransferSafeguards({ data, t }) {
+    return h('ul', data.transferSafeguards.map((s) => h('li', t(`data.safeguard.${s}`))));
+  },
+  Contact({ data, label, locale, t }) {
+    const { name, locality, country } = data.controller;
+    return h('dl', { className: ['contact'] }, [
+      ...data.contacts.flatMap((c) => [h('dt', label(`contacts.${c.id}.label`, c.label)), h('dd', h('a', { href: `mailto:${c.email}` }, c.email))]),
+      h('dt', t('data.contact.address')),
+      h('dd', h('address', [name, h('br'), `${locality}, ${formatCountry(country, locale)}`])),
+    ]);
+  },
+  Email({ data }, { contact }) {
+    const email = data.contacts.find((c) => c.id === contact)!.email;
+    return h('a', { href: `mailto:${email}` }, email);
+  },
+  MinimumAge({ data }) {
+    return String(data.minimumAge);
+  },
+  NoticePeriod({ data, locale }) {
+    return formatDuration(data.noticePeriod, locale);
+  },
+  ResponseTime({ data, locale }) {
+    return formatDuration(data.requests.respondWithin, locale);
+  },
+};

@@ -1,0 +1,22 @@
+import { siteConfig, type Locale } from '../config.ts';
+
+/** The site's URL map, in one place so pages, feeds and JSON agree. */
+export const urls = {
+  /** The language-neutral home page. */
+  root: () => '/',
+  /** The home page of one locale, listing the policies. */
+  home: (locale: Locale) => `/${locale}/`,
+  /** The version in force: a stable address that changes content on effective dates. */
+  current: (locale: Locale, policy: string) => `/${locale}/${policy}/`,
+  /** A version's permanent address. */
+  version: (locale: Locale, policy: string, version: string) => `/${locale}/${policy}/${version}/`,
+  /** Every version of a policy. */
+  history: (locale: Locale, policy: string) => `/${locale}/${policy}/history/`,
+  /** The next version, while one is announced and not yet in effect. */
+  upcoming: (locale: Locale, policy: string) => `/${locale}/${policy}/upcoming/`,
+};
+
+/** An absolute URL on the public site, for canonical links and hreflang. */
+export function absolute(pathname: string): string {
+  return new URL(pathname, siteConfig.site).href;
+}

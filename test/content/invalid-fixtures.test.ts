@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicies } from '../../src/content/load-policies.ts';
+import { PolicyValidationError } from '../../src/content/policy-error.ts';
+import { fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
+
+// Each folder under fixtures/invalid/ overlays one broken file on the valid
+// base policy; expected.txt holds the exact report an author must see.
+const invalidDir = path.join(fixturesDir, 'invalid');
+
+describe('invalid policy fixtures', () => {
+  it('the base fixture itself is valid', () => {
+    expect(loadPolicies(fixtureRoot())[0]!.versions).toHaveLength(1);
+  });
+
+  for (const name of readdirSync(invalidDir).sort()) {
+    it(`reports ${name} with file, line and fix`, () => {
+      const dir = path.join(invalidDir, name);
+      let report: string | undefined;
+      try {
+        loadPolicies(fixtureRoot(dir));
+      } catch (error) {
+        expect(error).toBeInstanceOf(PolicyValidationError);
+        report = `${(error as PolicyValidationError).errors.map((e) => e.format()).join('\n\n')}\n`;
+      }
+      expect(report, 'the fixture should fail validation').toBeDefined();
+      const expectedFile = path.join(dir, 'expected.txt');
+      if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile)) writeFileSync(expectedFile, report!);
+      expect(report).toBe(readFileSync(expectedFile, 'utf8'));
+      // Every problem names its place in a file an author can open.
+      expect(report).toMatch(/^policies\/privacy\/[\w/.-]+(:\d+:\d+)?  \S/m);
+    });
+  }
+});

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const astroBin = path.join(repo, 'node_modules/astro/bin/astro.mjs');
+
+/** The outcome of one real `astro build`. */
+export interface BuildResult {
+  status: number | null;
+  out: string;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the real Astro build of this repository into a fresh folder, with
+ * "now" pinned so statuses are reproducible, optionally on fixture policies.
+ */
+export function buildSite(options: { now: string; policiesRoot?: string }): BuildResult {
+  const out = mkdtempSync(path.join(tmpdir(), 'policy-build-'));
+  const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', out], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, POLICY_NOW: options.now, ...(options.policiesRoot ? { POLICIES_ROOT: options.policiesRoot } : {}), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+  });
+  return { status: result.status, out, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Reads a built page by its URL path, parsed into a hast tree. */
+export function readPage(out: string, urlPath: string) {
+  const html = readFileSync(path.join(out, urlPath, 'index.html'), 'utf8');
+  return { html, tree: fromHtml(html) };
+}
+
+/** Every file of a build, relative, sorted. */
+export function listFiles(out: string): string[] {
+  return readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/')).sort();
+}

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { select, selectAll } from 'hast-util-select';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, readPage, type BuildResult } from '../helpers/build-site.ts';
+import { fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
+import { textUnits } from '../helpers/text-units.ts';
+
+// The real Astro build on the real policies/, with "now" pinned to a day when
+// 2025-07-01 is archived, 2026-03-15 is in force and 2026-12-15 is upcoming.
+const NOW = '2026-11-26';
+let build: BuildResult;
+
+beforeAll(() => {
+  build = buildSite({ now: NOW });
+  expect(build.status, build.stderr + build.stdout).toBe(0);
+});
+
+const attr = (tree: Parameters<typeof select>[1], selector: string, name: string) => String((select(selector, tree)?.properties as Record<string, unknown> | undefined)?.[name] ?? '');
+
+describe('the built site', () => {
+  it('has every page of the URL map in both locales', () => {
+    const files = listFiles(build.out);
+    for (const locale of ['en', 'es']) {
+      for (const page of ['', 'privacy/', 'privacy/history/', 'privacy/upcoming/', 'privacy/2025-07-01/', 'privacy/2026-03-15/', 'privacy/2026-12-15/']) {
+        expect(files, `${locale}/${page}`).toContain(`${locale}/${page}index.html`);
+      }
+    }
+    expect(files).toContain('index.html');
+  });
+
+  it('shows the version in force at the stable URL, with the upcoming change announced', () => {
+    const { tree } = readPage(build.out, 'en/privacy');
+    const units = textUnits(tree);
+    expect(units).toContain('Last updated: March 15, 2026 · In effect');
+    expect(units.some((u) => u.startsWith('Cloudflare |'))).toBe(true);
+    const banner = select('aside.banner', tree)!;
+    expect(textUnits(banner)[0]).toMatch(/^An updated policy takes effect on December 15, 2026\./);
+    expect(attr(banner, 'a', 'href')).toBe('/en/privacy/2026-12-15/');
+  });
+
+  it('marks archived versions and links them to the current one', () => {
+    for (const [locale, words] of [
+      ['en', 'This version is no longer in effect. It applied from July 1, 2025 until March 15, 2026.'],
+      ['es', 'Esta versión ya no está vigente. Se aplicó desde el 1 de julio de 2025 hasta el 15 de marzo de 2026.'],
+    ] as const) {
+      const { tree } = readPage(build.out, `${locale}/privacy/2025-07-01`);
+      const banner = select('aside.banner.archived', tree)!;
+      expect(textUnits(banner)[0]).toContain(words);
+      expect(attr(banner, 'a', 'href')).toBe(`/${locale}/privacy/`);
+    }
+  });
+
+  it('marks the upcoming version, at its permanent URL and at /upcoming/', () => {
+    for (const page of ['en/privacy/2026-12-15', 'en/privacy/upcoming']) {
+      const { tree } = readPage(build.out, page);
+      expect(textUnits(select('aside.banner', tree)!)[0]).toMatch(/^This version takes effect on December 15, 2026\. Until then, the current policy applies\./);
+      expect(attr(tree, 'link[rel=canonical]', 'href')).toBe('https://policies.infraux.com/en/privacy/2026-12-15/');
+    }
+  });
+
+  it('sets lang, canonical URL, hreflang alternates and a language switcher', () => {
+    const { tree } = readPage(build.out, 'es/privacy/2026-03-15');
+    expect(attr(tree, 'html', 'lang')).toBe('es');
+    expect(attr(tree, 'link[rel=canonical]', 'href')).toBe('https://policies.infraux.com/es/privacy/2026-03-15/');
+    const alternates = selectAll('link[rel=alternate]', tree).map((l) => `${l.properties.hrefLang} ${l.properties.href}`);
+    expect(alternates).toEqual([
+      'en https://policies.infraux.com/en/privacy/2026-03-15/',
+      'es https://policies.infraux.com/es/privacy/2026-03-15/',
+      'x-default https://policies.infraux.com/en/privacy/2026-03-15/',
+    ]);
+    expect(attr(tree, '.lang-switch a', 'href')).toBe('/en/privacy/2026-03-15/');
+    expect(attr(tree, '.lang-switch a', 'lang')).toBe('en');
+  });
+
+  it('links every table-of-contents entry to a section whose id is the same in every version and locale', () => {
+    const ids = (page: string) => selectAll('.policy h2[id], .policy h3[id]', readPage(build.out, page).tree).map((h) => String(h.properties.id));
+    const first = ids('en/privacy/2025-07-01');
+    expect(first).toContain('data-retention');
+    expect(ids('es/privacy/2025-07-01')).toEqual(first);
+    for (const later of ['en/privacy/2026-03-15', 'es/privacy/2026-12-15']) expect(ids(later)).toEqual(expect.arrayContaining(first));
+    const { tree } = readPage(build.out, 'en/privacy/2025-07-01');
+    const links = selectAll('nav.toc a', tree).map((a) => String(a.properties.href).slice(1));
+    expect(links).toEqual(first);
+  });
+
+  it('ships no JavaScript', () => {
+    const files = listFiles(build.out);
+    expect(files.filter((f) => f.endsWith('.js'))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith('.html'))) expect(readFileSync(path.join(build.out, file), 'utf8')).not.toMatch(/<script/i);
+  });
+
+  it('lists every version on the history page, newest first', () => {
+    const rows = textUnits(select('tbody', readPage(build.out, 'en/privacy/history').tree)!);
+    expect(rows.map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
+      'December 15, 2026 | November 10, 2026 | Upcoming',
+      'March 15, 2026 | February 1, 2026 | In effect',
+      'July 1, 2025 | July 1, 2025 | No longer in effect',
+    ]);
+  });
+});
+
+describe('the seed policy (version 2025-07-01)', () => {
+  // Lines of the seed that the data components show in a table or list instead
+  // of a sentence: each fact must still sit together in one row or item.
+  const restructured: Record<string, string[]> = {
+    'Last updated: July 1, 2025': ['Last updated: July 1, 2025'],
+    'Essential cookies: To maintain your session and preferences': ['Essential cookies | To maintain your session and preferences'],
+    'Analytics cookies: To understand how you use the platform (Mixpanel, PostHog)': ['Analytics cookies | To understand how you use the platform', 'Mixpanel and PostHog'],
+    'Marketing cookies: Only with your explicit consent': ['Marketing cookies |', 'Only with your explicit consent'],
+    'Paddle: Payment processing and billing': ['Paddle | Payment processing and billing'],
+    'Mixpanel/PostHog: Usage analysis and product improvement': ['Mixpanel | Usage analysis and product improvement'],
+    'AWS/GCP: Infrastructure hosting': ['AWS | Infrastructure hosting'],
+    'SendGrid: Sending transactional emails': ['SendGrid | Sending transactional emails'],
+    'Active account data: As long as you maintain your account': ['Active account data | As long as you maintain your account'],
+    'Data after cancellation: 30 days to allow reactivation': ['Data after cancellation | 30 days', 'to allow reactivation'],
+    'Billing records: 7 years for legal requirements': ['Billing records | 7 years | for legal requirements'],
+    'Security logs: 90 days': ['Security logs | 90 days'],
+    'Backups: Maximum 90 days after deletion': ['Backups | Maximum 90 days after deletion'],
+    'Privacy Email: privacy@infraux.com': ['Privacy Email: privacy@infraux.com'],
+    'Support Email: support@infraux.com': ['Support Email: support@infraux.com'],
+    'Address: InfraUX Technologies': ['Address: InfraUX Technologies Cartagena, Colombia'],
+    'Cartagena, Colombia': ['InfraUX Technologies Cartagena, Colombia'],
+  };
+  const seedLines = readFileSync(path.join(fixturesDir, 'seed/infraux-privacy-policy.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/^\s*(•|\d+\.(?!\d))\s*/, '').trim())
+    .filter(Boolean);
+
+  it('keeps every line of the English seed, word for word or as a row of its data', () => {
+    const units = textUnits(readPage(build.out, 'en/privacy/2025-07-01').tree);
+    const missing = seedLines.filter((line) => {
+      const fragments = restructured[line];
+      if (!fragments) return !units.some((u) => u.includes(line));
+      return !units.some((u) => fragments.every((f) => u.includes(f)));
+    });
+    expect(missing).toEqual([]);
+    // The processors grouped on one seed line are each their own row.
+    for (const name of ['PostHog', 'GCP']) expect(units.some((u) => u.startsWith(`${name} |`))).toBe(true);
+  });
+
+  it('shows every fact of the seed on the Spanish page', () => {
+    const page = readPage(build.out, 'es/privacy/2025-07-01');
+    const units = textUnits(page.tree);
+    const all = units.join('\n');
+    expect(attr(page.tree, 'html', 'lang')).toBe('es');
+    for (const fact of [
+      'Última actualización: 1 de julio de 2025',
+      'Paddle |', 'Mixpanel |', 'PostHog |', 'AWS |', 'GCP |', 'SendGrid |',
+      'Mientras mantenga su cuenta', '30 días después de la cancelación', '7 años', '90 días', 'Máximo 90 días después de la eliminación',
+      'Cookies esenciales |', 'Cookies analíticas |', 'Cookies de marketing |', 'Solo con su consentimiento explícito', 'Mixpanel y PostHog',
+      'Acceso:', 'Rectificación:', 'Eliminación:', 'Portabilidad:', 'Oposición:', 'Limitación:',
+      'privacy@infraux.com', 'support@infraux.com', 'InfraUX Technologies Cartagena, Colombia',
+      'Cláusulas Contractuales Tipo de la UE', 'Certificaciones de privacidad', 'Evaluaciones de impacto de privacidad',
+      '18', '30 días',
+    ]) {
+      expect(all, fact).toContain(fact);
+    }
+    // Every translated label of the data shows up on the page.
+    const source = readFileSync(path.resolve('policies/privacy/2025-07-01/es.mdx'), 'utf8');
+    const labels = [...source.matchAll(/^ {2}[\w.-]+: (.+)$/gm)].map((m) => m[1]!.replace(/^"|"$/g, ''));
+    expect(labels.length).toBeGreaterThan(40);
+    for (const label of labels) expect(all, label).toContain(label);
+  });
+});
+
+describe('the build with other inputs', () => {
+  it('follows POLICY_NOW: on 2026-01-01 the seed version is in force', () => {
+    const early = buildSite({ now: '2026-01-01' });
+    expect(early.status, early.stderr).toBe(0);
+    const units = textUnits(readPage(early.out, 'en/privacy').tree);
+    expect(units).toContain('Last updated: July 1, 2025 · In effect');
+    expect(listFiles(early.out)).toContain('en/privacy/upcoming/index.html');
+  });
+
+  it('gives byte-identical pages from the same sources', () => {
+    const again = buildSite({ now: NOW });
+    expect(again.status).toBe(0);
+    const files = listFiles(build.out).filter((f) => /\.(html|css)$/.test(f));
+    expect(listFiles(again.out).filter((f) => /\.(html|css)$/.test(f))).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(again.out, file)).equals(readFileSync(path.join(build.out, file))), file).toBe(true);
+  });
+
+  it('fails on a bad policy file with its location and no stack trace, writing nothing', () => {
+    const failed = buildSite({ now: NOW, policiesRoot: fixtureRoot(path.join(fixturesDir, 'invalid/unknown-component')) });
+    expect(failed.status).toBe(1);
+    const output = failed.stdout + failed.stderr;
+    expect(output).toContain('policies/privacy/2025-07-01/en.mdx:57:1  <iframe> is not a component policies can use.');
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(listFiles(failed.out)).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// vitest 5 and Astro 7 need Node 22+. `npm test` puts the pinned Node 24 from
+// node_modules/.bin first on PATH; a bare `npx vitest` under an older Node fails here, clearly.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  throw new Error(`The tests need Node.js 22 or newer, but this is ${process.version}. Run them with \`npm test\`, which uses the Node pinned in devDependencies.`);
+}
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The build tests run the real Astro build; the first one warms Vite's caches.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+    // A reader west of UTC is where date-only values shift a day if formatted carelessly.
+    env: { TZ: 'America/Bogota' },
+  },
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, siteConfig, sourceLocale, type Locale } from '../config.ts';
+import { checkChanges } from './check-changes.ts';
 import { checkReferences } from './check-references.ts';
 import { checkTranslation } from './check-translation.ts';
 import { parseMdx, type ParsedBody } from './parse-mdx.ts';
@@ -122,7 +123,10 @@ export function loadPolicies(root: string, dir: string = siteConfig.policiesDir)
         errors.push(...checkComponentProps(entry, source.data));
         locales[entry.locale] = entry.source;
       }
-      versions.push({ policy: id, version: folder, data: source.data, locales });
+      const version: PolicyVersion = { policy: id, version: folder, data: source.data, locales };
+      const previous = versions.at(-1);
+      if (previous) errors.push(...checkChanges(previous, version, source.file, source.frontMatter));
+      versions.push(version);
     }
     result.push({ id, versions });
   }

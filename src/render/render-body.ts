@@ -36,8 +36,9 @@ const toHast = unified().use(remarkRehype);
 /**
  * Renders a version's MDX in one locale: data components are expanded from the
  * front-matter (never executed), then the text is split into sections by heading.
+ * `components` replaces the data components, for text that has no data to show.
  */
-export function renderBody(version: PolicyVersion, locale: Locale): RenderedBody {
+export function renderBody(version: PolicyVersion, locale: Locale, components: typeof dataComponents = dataComponents): RenderedBody {
   const source = version.locales[locale];
   if (!source) throw new Error(`Version ${version.version} of ${version.policy} has no ${locale} text.`);
   const context: RenderContext = {
@@ -50,7 +51,7 @@ export function renderBody(version: PolicyVersion, locale: Locale): RenderedBody
   visit(tree, (node, index, parent) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const props = Object.fromEntries(node.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' ? [[a.name, String(a.value)]] : [])));
-    const out = dataComponents[node.name!]!(context, props);
+    const out = components[node.name!]!(context, props);
     // mdast-util-to-hast turns a node with data.hName into that element as is.
     const replacement =
       typeof out === 'string'

@@ -3,6 +3,7 @@ import { siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { loadPolicies, type PolicyVersion } from '../content/load-policies.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { renderBody, type RenderedBody } from '../render/render-body.ts';
+import { versionChange, type VersionChange } from './version-change.ts';
 
 /** Where a version stands against "now". */
 export type VersionStatus = 'current' | 'archived' | 'upcoming';
@@ -22,6 +23,8 @@ export interface SiteVersion extends PolicyVersion {
   /** The day the next version took or takes effect, if any. */
   validUntil?: string;
   pages: Record<Locale, VersionPage>;
+  /** What changed since the previous version; absent on the first. */
+  change?: VersionChange;
 }
 
 /** A policy with its versions (oldest first) and the ones that matter today. */
@@ -50,6 +53,11 @@ export function buildSiteModel(root: string, now: string = resolveNow()): SiteMo
       const status: VersionStatus = version.version > now ? 'upcoming' : next && next.version <= now ? 'archived' : 'current';
       const pages = Object.fromEntries(siteConfig.locales.map((locale) => [locale, versionPage(version, locale)])) as Record<Locale, VersionPage>;
       return { ...version, status, validUntil: next?.version, pages };
+    });
+    // Diffs are computed once per consecutive pair here, never per page.
+    const bodies = (v: SiteVersion) => ({ ...v, bodies: Object.fromEntries(Object.entries(v.pages).map(([l, p]) => [l, p.body])) as Record<Locale, RenderedBody> });
+    versions.forEach((version, index) => {
+      if (index > 0) version.change = versionChange(bodies(versions[index - 1]!), bodies(version));
     });
     return {
       id: policy.id,

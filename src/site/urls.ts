@@ -14,6 +14,20 @@ export const urls = {
   history: (locale: Locale, policy: string) => `/${locale}/${policy}/history/`,
   /** The next version, while one is announced and not yet in effect. */
   upcoming: (locale: Locale, policy: string) => `/${locale}/${policy}/upcoming/`,
+  /** The redline of a version against the one before it. */
+  changes: (locale: Locale, policy: string, version: string) => `/${locale}/${policy}/${version}/changes/`,
+  /** The Atom feed of one policy's changes in one locale. */
+  feed: (locale: Locale, policy: string) => `/${locale}/${policy}/feed.xml`,
+  /** The Atom feed of every policy's changes. */
+  siteFeed: () => '/feed.xml',
+  /** The machine-readable API, versioned so consumers can rely on its shape. */
+  api: {
+    index: () => '/api/v1/index.json',
+    version: (policy: string, version: string, locale: Locale) => `/api/v1/policies/${policy}/${version}/${locale}.json`,
+    changes: (policy: string) => `/api/v1/policies/${policy}/changes.json`,
+    notices: () => '/api/v1/notices.json',
+    schema: (name: string) => `/api/v1/schemas/${name}.schema.json`,
+  },
 };
 
 /** An absolute URL on the public site, for canonical links and hreflang. */

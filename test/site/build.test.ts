@@ -173,14 +173,6 @@ describe('the build with other inputs', () => {
     expect(listFiles(early.out)).toContain('en/privacy/upcoming/index.html');
   });
 
-  it('gives byte-identical pages from the same sources', () => {
-    const again = buildSite({ now: NOW });
-    expect(again.status).toBe(0);
-    const files = listFiles(build.out).filter((f) => /\.(html|css)$/.test(f));
-    expect(listFiles(again.out).filter((f) => /\.(html|css)$/.test(f))).toEqual(files);
-    for (const file of files) expect(readFileSync(path.join(again.out, file)).equals(readFileSync(path.join(build.out, file))), file).toBe(true);
-  });
-
   it('fails on a bad policy file with its location and no stack trace, writing nothing', () => {
     const failed = buildSite({ now: NOW, policiesRoot: fixtureRoot(path.join(fixturesDir, 'invalid/unknown-component')) });
     expect(failed.status).toBe(1);

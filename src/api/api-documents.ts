@@ -1,0 +1,138 @@
+import type { z } from 'astro/zod';
+import { siteConfig, sourceLocale, type Locale } from '../config.ts';
+import { localizedLabel } from '../content/labels.ts';
+import type { SitePolicy, SiteModel, SiteVersion } from '../site/site-model.ts';
+import { absolute, urls } from '../site/urls.ts';
+import type { changesDocSchema, indexDocSchema, noticesDocSchema, versionDocSchema } from './api-schemas.ts';
+
+/*
+ * The JSON documents under /api/v1/, built from the site model so they say
+ * exactly what the pages say. Key order is fixed here, so the same sources
+ * always give byte-identical files.
+ */
+
+const byLocale = <T>(make: (locale: Locale) => T) => Object.fromEntries(siteConfig.locales.map((l) => [l, make(l)])) as Record<Locale, T>;
+
+function changeOf(version: SiteVersion) {
+  const change = version.data.change;
+  return change ? { kind: change.kind, summary: byLocale((l) => localizedLabel(version, l, 'change.summary', change.summary)) } : null;
+}
+
+/** The index of policies, locales and versions. */
+export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema> {
+  return {
+    now: model.now,
+    locales: [...siteConfig.locales],
+    sourceLocale,
+    policies: model.policies.map((policy) => ({
+      id: policy.id,
+      title: byLocale((l) => (policy.current ?? policy.versions[0]!).pages[l].title),
+      current: policy.current?.version ?? null,
+      upcoming: policy.upcoming?.version ?? null,
+      changes: urls.api.changes(policy.id),
+      feeds: byLocale((l) => urls.feed(l, policy.id)),
+      versions: policy.versions.map((version) => ({
+        version: version.version,
+        status: version.status,
+        effective: version.data.effective,
+        announced: version.data.announced,
+        validFrom: version.data.effective,
+        validUntil: version.validUntil ?? null,
+        change: changeOf(version),
+        locales: byLocale((l) => ({
+          title: version.pages[l].title,
+          page: urls.version(l, policy.id, version.version),
+          json: urls.api.version(policy.id, version.version, l),
+          diff: version.change ? urls.changes(l, policy.id, version.version) : null,
+          source: version.locales[l] ? { path: version.locales[l].file, sha256: version.locales[l].sha256 } : null,
+        })),
+      })),
+    })),
+  };
+}
+
+/** One version in one locale: all its data and its sections. */
+export function versionDocument(policy: SitePolicy, version: SiteVersion, locale: Locale): z.output<typeof versionDocSchema> {
+  const page = version.pages[locale];
+  const source = version.locales[locale] ?? version.locales[sourceLocale]!;
+  return {
+    policy: policy.id,
+    version: version.version,
+    locale,
+    title: page.title,
+    status: version.status,
+    effective: version.data.effective,
+    announced: version.data.announced,
+    validFrom: version.data.effective,
+    validUntil: version.validUntil ?? null,
+    change: changeOf(version),
+    page: urls.version(locale, policy.id, version.version),
+    source: { path: source.file, sha256: source.sha256 },
+    fallbackFrom: page.fallbackFrom ?? null,
+    data: version.data,
+    labels: source.labels,
+    sections: page.body.sections.map(({ id, depth, heading, text, html }) => ({ id, depth, heading, text, html })),
+  };
+}
+
+/** Every consecutive pair of a policy's versions: data events and the text diff. */
+export function changesDocument(policy: SitePolicy): z.output<typeof changesDocSchema> {
+  return {
+    policy: policy.id,
+    changes: policy.versions.flatMap((version) => {
+      const change = version.change;
+      if (!change) return [];
+      return [
+        {
+          from: change.from,
+          to: change.to,
+          kind: change.kind,
+          material: change.material,
+          announced: change.announced,
+          effective: change.effective,
+          noticeDate: change.noticeDate,
+          noticePeriod: change.noticePeriod,
+          events: change.events.map((event, i) => ({ ...event, text: byLocale((l) => change.locales[l].events[i]!.text) })),
+          locales: byLocale((l) => ({ summary: change.locales[l].summary, diff: urls.changes(l, policy.id, version.version), sections: change.locales[l].sections })),
+        },
+      ];
+    }),
+  };
+}
+
+/**
+ * The change notices that are due (announced, not yet in effect) or scheduled
+ * (to be announced): exactly what the email job needs, with absolute links.
+ * Only material changes are notified; editorial ones need no notice.
+ */
+export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSchema> {
+  const notices = model.policies.flatMap((policy) =>
+    policy.versions.flatMap((version) => {
+      const change = version.change;
+      if (!change || !change.material || change.effective <= model.now) return [];
+      return [
+        {
+          id: `${policy.id}/${change.from}..${change.to}`,
+          policy: policy.id,
+          from: change.from,
+          to: change.to,
+          status: change.announced <= model.now ? ('due' as const) : ('scheduled' as const),
+          announced: change.announced,
+          effective: change.effective,
+          noticeDate: change.noticeDate,
+          defaultLocale: sourceLocale,
+          locales: byLocale((l) => ({
+            title: version.pages[l].title,
+            summary: change.locales[l].summary,
+            events: change.locales[l].events.map((e) => e.text),
+            sections: change.locales[l].sections.filter((s) => s.status !== 'unchanged'),
+            diffUrl: absolute(urls.changes(l, policy.id, version.version)),
+            versionUrl: absolute(urls.version(l, policy.id, version.version)),
+            previousUrl: absolute(urls.version(l, policy.id, change.from)),
+          })),
+        },
+      ];
+    }),
+  );
+  return { now: model.now, notices };
+}

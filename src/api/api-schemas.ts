@@ -1,0 +1,155 @@
+import { z } from 'astro/zod';
+import { siteConfig } from '../config.ts';
+import { policyFrontmatterSchema } from '../content/schema.ts';
+
+/*
+ * The shapes of the JSON documents under /api/v1/. Each is published as JSON
+ * Schema at /api/v1/schemas/<name>.schema.json; the tests check every emitted
+ * file against the published schema with an independent validator (ajv).
+ */
+
+const locale = z.enum(siteConfig.locales);
+const perLocale = <T extends z.ZodType>(value: T) => z.record(locale, value);
+const date = z.iso.date();
+const status = z.enum(['current', 'archived', 'upcoming']).describe('Where the version stands against the build date.');
+const part = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+
+/** A section of the text diff: equal and delete parts hold the old text, equal and insert the new. */
+const sectionDiff = z.object({
+  id: z.string(),
+  heading: z.string(),
+  status: z.enum(['added', 'removed', 'moved', 'changed', 'unchanged']),
+  move: z.enum(['from', 'to']).optional().describe('For moved sections: the entry at the old place (from) or the new one (to).'),
+  parts: z.array(part),
+  edits: z.array(part).optional().describe('On the "to" entry of a moved section: what changed inside it.'),
+});
+
+/** One data change event with its plain-words description per locale. */
+const dataEvent = z.object({
+  path: z.string().describe('Stable dotted path such as processors.cloudflare or retention.security-logs.period.'),
+  subject: z.string(),
+  id: z.string().optional(),
+  field: z.string().optional(),
+  type: z.enum(['added', 'removed', 'changed']),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  material: z.boolean(),
+  text: perLocale(z.string()).describe('The change in plain words, per locale.'),
+});
+
+const change = z.object({ kind: z.enum(['material', 'editorial']), summary: perLocale(z.string()) }).nullable();
+
+/** /api/v1/index.json: every policy, locale and version. */
+export const indexDocSchema = z.object({
+  now: date.describe('The date statuses were computed for (the build date or POLICY_NOW).'),
+  locales: z.array(locale),
+  sourceLocale: locale,
+  policies: z.array(
+    z.object({
+      id: z.string(),
+      title: perLocale(z.string()),
+      current: date.nullable(),
+      upcoming: date.nullable(),
+      changes: z.string().describe('URL of the changes document.'),
+      feeds: perLocale(z.string()),
+      versions: z.array(
+        z.object({
+          version: date,
+          status,
+          effective: date,
+          announced: date,
+          validFrom: date,
+          validUntil: date.nullable().describe('The day the next version takes effect; null while none is announced.'),
+          change,
+          locales: perLocale(
+            z.object({
+              title: z.string(),
+              page: z.string(),
+              json: z.string(),
+              diff: z.string().nullable(),
+              source: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().describe('Null when this locale falls back to the source text.'),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** /api/v1/policies/<policy>/<version>/<locale>.json: one version in one locale. */
+export const versionDocSchema = z.object({
+  policy: z.string(),
+  version: date,
+  locale,
+  title: z.string(),
+  status,
+  effective: date,
+  announced: date,
+  validFrom: date,
+  validUntil: date.nullable(),
+  change,
+  page: z.string(),
+  source: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  fallbackFrom: locale.nullable().describe('Set when this locale has no translation and shows the source text.'),
+  data: policyFrontmatterSchema.describe('All structured data of the version, as stated in the source locale.'),
+  labels: z.record(z.string(), z.string()).describe('The data\'s text in this locale, by dotted key.'),
+  sections: z.array(z.object({ id: z.string(), depth: z.number().int(), heading: z.string(), text: z.string(), html: z.string() })),
+});
+
+const changeEntry = z.object({
+  from: date,
+  to: date,
+  kind: z.enum(['material', 'editorial']),
+  material: z.boolean(),
+  announced: date,
+  effective: date,
+  noticeDate: date,
+  noticePeriod: z.string(),
+  events: z.array(dataEvent),
+  locales: perLocale(z.object({ summary: z.string(), diff: z.string(), sections: z.array(sectionDiff) })),
+});
+
+/** /api/v1/policies/<policy>/changes.json: every consecutive pair of versions. */
+export const changesDocSchema = z.object({ policy: z.string(), changes: z.array(changeEntry) });
+
+/** /api/v1/notices.json: the change notices due or upcoming, the input of the email job. */
+export const noticesDocSchema = z.object({
+  now: date,
+  notices: z.array(
+    z.object({
+      id: z.string().describe('Stable id: <policy>/<from>..<to>.'),
+      policy: z.string(),
+      from: date,
+      to: date,
+      status: z.enum(['due', 'scheduled']).describe('due: announced and not yet in effect; scheduled: to be announced later.'),
+      announced: date,
+      effective: date,
+      noticeDate: date,
+      defaultLocale: locale,
+      locales: perLocale(
+        z.object({
+          title: z.string(),
+          summary: z.string(),
+          events: z.array(z.string()),
+          sections: z.array(sectionDiff).describe('The changed sections only, with their redline.'),
+          diffUrl: z.url(),
+          versionUrl: z.url(),
+          previousUrl: z.url(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** Every API document schema by its published name. */
+export const apiSchemas = {
+  index: indexDocSchema,
+  version: versionDocSchema,
+  changes: changesDocSchema,
+  notices: noticesDocSchema,
+} as const;
+
+/** A schema as JSON Schema, with its stable public `$id`. */
+export function apiJsonSchema(name: keyof typeof apiSchemas): object {
+  return { ...z.toJSONSchema(apiSchemas[name], { io: 'output', unrepresentable: 'any' }), $id: `${siteConfig.site}/api/v1/schemas/${name}.schema.json` };
+}

@@ -1,0 +1,52 @@
+import { add, format, parseISO } from 'date-fns';
+import { sourceLocale } from '../config.ts';
+import { describeEvent } from '../diff/describe-event.ts';
+import { diffData } from '../diff/diff-data.ts';
+import { parseDuration } from '../i18n/format.ts';
+import type { PolicyVersion } from './load-policies.ts';
+import { PolicyError } from './policy-error.ts';
+import type { FrontMatterFile } from './read-front-matter.ts';
+
+/**
+ * The earliest day a material change announced on `announced` may take
+ * effect: the announcement date plus the notice period.
+ */
+export function earliestEffective(announced: string, noticePeriod: string): string {
+  // date-fns works in local time; a date-only value parsed and formatted in the
+  // same zone never shifts a day.
+  return format(add(parseISO(announced), parseDuration(noticePeriod)), 'yyyy-MM-dd');
+}
+
+/**
+ * Checks a version against its predecessor: a version marked editorial may
+ * not carry a material data change, and a material change must be announced
+ * at least the notice period before it takes effect.
+ */
+export function checkChanges(previous: PolicyVersion, version: PolicyVersion, file: string, frontMatter: FrontMatterFile): PolicyError[] {
+  const change = version.data.change;
+  if (!change) return [];
+  const errors: PolicyError[] = [];
+  const material = diffData(previous.data, version.data).filter((e) => e.material);
+  if (change.kind === 'editorial' && material.length > 0) {
+    const words = material.map((e) => `"${describeEvent(e, previous, version, sourceLocale)}" (${e.path})`).join('; ');
+    errors.push(
+      new PolicyError(file, `This version is marked editorial but its data has ${material.length === 1 ? 'a material change' : `${material.length} material changes`}: ${words}.`, {
+        place: frontMatter.placeOf(['change', 'kind']),
+        hint: `Mark it "kind: material" and announce it at least ${version.data.noticePeriod} before it takes effect, or undo the data change.`,
+      }),
+    );
+  }
+  if (change.kind === 'material' || material.length > 0) {
+    const earliest = earliestEffective(version.data.announced, version.data.noticePeriod);
+    if (version.data.effective < earliest) {
+      errors.push(
+        new PolicyError(
+          file,
+          `This material change is announced on ${version.data.announced} and takes effect on ${version.data.effective}, less than the notice period (${version.data.noticePeriod}) later. The earliest allowed effective date is ${earliest}.`,
+          { place: frontMatter.placeOf(['effective']), hint: `Move "effective" to ${earliest} or later (and the folder name with it), or announce the change earlier.` },
+        ),
+      );
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isLocale, sourceLocale, type Locale } from '../config.ts';
+import { componentNames } from '../content/components.ts';
+import type { PolicyVersion } from '../content/load-policies.ts';
+import { parseMdx } from '../content/parse-mdx.ts';
+import { PolicyError, PolicyValidationError } from '../content/policy-error.ts';
+import { readFrontMatter } from '../content/read-front-matter.ts';
+import { policyFrontmatterSchema, translationSchema, type PolicyData } from '../content/schema.ts';
+import { dataComponents } from '../render/data-components.ts';
+import { renderBody } from '../render/render-body.ts';
+import { diffData, type DataEvent } from './diff-data.ts';
+import { diffSections, type SectionDiff } from './diff-sections.ts';
+
+/** The diff of two files: the text by section, and the data events when both have data. */
+export interface FileDiff {
+  locale: Locale;
+  sections: SectionDiff[];
+  data: DataEvent[];
+}
+
+// Without data, a component shows as its name, so moving or adding one still diffs.
+const placeholders = Object.fromEntries(componentNames.map((name) => [name, () => `[${name}]`])) as unknown as typeof dataComponents;
+
+/**
+ * Reads any MDX or Markdown file, front-matter optional, and renders it the
+ * way the site would. A translation next to its source file borrows the
+ * source's data so its components render too.
+ */
+function readVersion(file: string): { version: PolicyVersion; hasData: boolean; locale: Locale } {
+  const base = path.basename(file).replace(/\.(mdx?|markdown)$/, '');
+  const locale: Locale = isLocale(base) ? base : sourceLocale;
+  const frontMatter = readFrontMatter(file, readFileSync(file, 'utf8'));
+  const body = parseMdx(file, frontMatter.body);
+  if (body.errors.length > 0) throw new PolicyValidationError(body.errors);
+  let data: PolicyData | undefined = policyFrontmatterSchema.safeParse(frontMatter.data).data;
+  const translation = data ? undefined : translationSchema.safeParse(frontMatter.data).data;
+  const sibling = path.join(path.dirname(file), `${sourceLocale}.mdx`);
+  if (translation && existsSync(sibling) && path.resolve(sibling) !== path.resolve(file)) {
+    data = policyFrontmatterSchema.safeParse(readFrontMatter(sibling, readFileSync(sibling, 'utf8')).data).data;
+  }
+  const source = { locale, file, sha256: '', title: translation?.title ?? data?.title ?? '', labels: translation?.labels ?? {}, body };
+  const version = { policy: '', version: data?.effective ?? '', data: data as PolicyData, locales: { [locale]: source } };
+  return { version, hasData: data !== undefined, locale };
+}
+
+/**
+ * Compares two policy files without a build.
+ *
+ * @throws {PolicyValidationError} when a file cannot be read or parsed.
+ */
+export function diffFiles(oldFile: string, newFile: string): FileDiff {
+  for (const file of [oldFile, newFile]) {
+    if (!existsSync(file)) throw new PolicyValidationError([new PolicyError(file, 'This file does not exist.', { hint: 'Check the path; it is relative to the current directory.' })]);
+  }
+  const before = readVersion(oldFile);
+  const after = readVersion(newFile);
+  const render = (side: typeof before) => renderBody(side.version, side.locale, side.hasData ? dataComponents : placeholders).sections;
+  return {
+    locale: after.locale,
+    sections: diffSections(render(before), render(after), after.locale),
+    data: before.hasData && after.hasData ? diffData(before.version.data, after.version.data) : [],
+  };
+}

@@ -1,0 +1,61 @@
+import { siteConfig, type Locale } from '../config.ts';
+import { localizedLabel } from '../content/labels.ts';
+import type { PolicyVersion } from '../content/load-policies.ts';
+import { describeEvent } from '../diff/describe-event.ts';
+import { diffData, type DataEvent } from '../diff/diff-data.ts';
+import { diffSections, type SectionDiff } from '../diff/diff-sections.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+
+/** A data change event with its plain-words description. */
+export interface DescribedEvent extends DataEvent {
+  text: string;
+}
+
+/** What changed from one version to the next, in data and in every locale's text. */
+export interface VersionChange {
+  policy: string;
+  from: string;
+  to: string;
+  kind: 'material' | 'editorial';
+  /** True when marked material or when any data event is. */
+  material: boolean;
+  announced: string;
+  effective: string;
+  /** The day readers are told: the announcement date. */
+  noticeDate: string;
+  noticePeriod: string;
+  events: DataEvent[];
+  locales: Record<Locale, { summary: string; events: DescribedEvent[]; sections: SectionDiff[] }>;
+}
+
+/**
+ * Compares a version with its predecessor once per build: the data events and,
+ * per locale, the section-by-section text diff of the rendered text.
+ */
+export function versionChange(previous: PolicyVersion & { bodies: Record<Locale, RenderedBody> }, version: PolicyVersion & { bodies: Record<Locale, RenderedBody> }): VersionChange {
+  const events = diffData(previous.data, version.data);
+  const change = version.data.change!;
+  const locales = Object.fromEntries(
+    siteConfig.locales.map((locale) => [
+      locale,
+      {
+        summary: localizedLabel(version, locale, 'change.summary', change.summary),
+        events: events.map((e) => ({ ...e, text: describeEvent(e, previous, version, locale) })),
+        sections: diffSections(previous.bodies[locale].sections, version.bodies[locale].sections, locale),
+      },
+    ]),
+  ) as VersionChange['locales'];
+  return {
+    policy: version.policy,
+    from: previous.version,
+    to: version.version,
+    kind: change.kind,
+    material: change.kind === 'material' || events.some((e) => e.material),
+    announced: version.data.announced,
+    effective: version.data.effective,
+    noticeDate: version.data.announced,
+    noticePeriod: version.data.noticePeriod,
+    events,
+    locales,
+  };
+}

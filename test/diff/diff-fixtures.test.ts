@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffFiles } from '../../src/diff/diff-files.ts';
+import type { SectionDiff } from '../../src/diff/diff-sections.ts';
+import { diffToJson } from '../../src/diff/format-diff.ts';
+import { fixturesDir } from '../helpers/fixture-root.ts';
+
+const diffDir = path.join(fixturesDir, 'diff');
+const filesOf = (name: string) => {
+  const dir = path.join(diffDir, name);
+  return existsSync(path.join(dir, 'old')) ? [path.join(dir, 'old/es.md'), path.join(dir, 'new/es.md')] : [path.join(dir, 'old.md'), path.join(dir, 'new.md')];
+};
+/** Joins the parts a side keeps: equal+delete is the old text, equal+insert the new. */
+const side = (sections: SectionDiff[], keep: 'delete' | 'insert') => sections.flatMap((s) => s.parts).filter((p) => p.op === 'equal' || p.op === keep).map((p) => p.text).join('');
+const documentText = (file: string) => side(diffFiles(file, file).sections, 'delete');
+const cases = readdirSync(diffDir).sort();
+
+describe('the diff engine on fixtures', () => {
+  for (const name of cases) {
+    it(`${name}: matches expected.json and keeps both texts`, () => {
+      const [oldFile, newFile] = filesOf(name) as [string, string];
+      const result = diffFiles(oldFile, newFile);
+      expect(side(result.sections, 'delete')).toBe(documentText(oldFile));
+      expect(side(result.sections, 'insert')).toBe(documentText(newFile));
+      const json = diffToJson(result.sections, result.data);
+      const expected = path.join(diffDir, name, 'expected.json');
+      if (process.env.UPDATE_FIXTURES && !existsSync(expected)) writeFileSync(expected, json);
+      expect(json).toBe(readFileSync(expected, 'utf8'));
+    });
+  }
+
+  const statuses = (name: string) => Object.fromEntries(diffFiles(...(filesOf(name) as [string, string])).sections.map((s) => [`${s.id}${s.move ? `:${s.move}` : ''}`, s.status]));
+
+  it('classifies inserted, deleted and moved sections by their ids', () => {
+    expect(statuses('section-inserted')).toMatchObject({ cookies: 'added', contact: 'unchanged', introduction: 'unchanged' });
+    expect(statuses('section-deleted')).toMatchObject({ retention: 'removed', contact: 'unchanged' });
+    expect(statuses('section-moved')).toEqual({ 'introduction:from': 'moved', data: 'unchanged', retention: 'unchanged', 'introduction:to': 'moved', contact: 'unchanged' });
+    const moved = diffFiles(...(filesOf('section-moved') as [string, string])).sections.find((s) => s.move === 'to')!;
+    expect(moved.edits).toContainEqual({ op: 'insert', text: 'very ' });
+  });
+
+  it('marks only the words that changed in a reworded paragraph, a list item and a table row', () => {
+    const parts = (name: string, id: string) => diffFiles(...(filesOf(name) as [string, string])).sections.find((s) => s.id === id)!.parts.filter((p) => p.op !== 'equal');
+    expect(parts('list-item-changed', 'data')).toEqual([{ op: 'insert', text: ' name and size' }]);
+    expect(parts('table-row-changed', 'retention')).toEqual([{ op: 'delete', text: '90' }, { op: 'insert', text: '180' }]);
+    expect(parts('spanish', 'retention')).toEqual([{ op: 'delete', text: '90' }, { op: 'insert', text: '180' }]);
+    expect(parts('reworded-paragraph', 'introduction')).toEqual([
+      { op: 'delete', text: 'We take ' },
+      { op: 'insert', text: 'Protecting ' },
+      { op: 'delete', text: 'seriously' },
+      { op: 'insert', text: 'is central to everything we build' },
+    ]);
+  });
+
+  it('ignores whitespace-only and markup-only edits, since it compares rendered text', () => {
+    for (const name of ['whitespace-only', 'markup-only']) expect(Object.values(statuses(name)).every((s) => s === 'unchanged'), name).toBe(true);
+  });
+
+  it('splits scripts without spaces into words with Intl.Segmenter', () => {
+    const parts = diffFiles(...(filesOf('japanese') as [string, string])).sections[0]!.parts;
+    expect(parts.filter((p) => p.op !== 'equal')).toEqual([{ op: 'delete', text: 'プライバシー' }, { op: 'insert', text: '個人情報' }]);
+  });
+});

@@ -1,47 +1,87 @@
-// The `policy` command for authors: `npm run policy -- <command> ...`.
+// The `policy` command for legal authors: `npm run policy -- <command> ...`.
+// Exit codes: 0 clean, 1 problems found, 2 bad usage. Authors never see a stack trace.
 import { parseArgs } from 'node:util';
-import { PolicyValidationError } from '../src/content/policy-error.ts';
-import { diffFiles } from '../src/diff/diff-files.ts';
-import { diffToJson, diffToMarkdown, diffToText } from '../src/diff/format-diff.ts';
+import { checkCommand } from '../src/cli/check-command.ts';
+import { diffCommand } from '../src/cli/diff-command.ts';
+import { erratumCommand, lockCommand } from '../src/cli/lock-command.ts';
+import { newCommand } from '../src/cli/new-command.ts';
+import { summaryCommand } from '../src/cli/summary-command.ts';
+import { UsageError } from '../src/cli/usage-error.ts';
+import { siteConfig, sourceLocale } from '../src/config.ts';
+import { PolicyError, PolicyValidationError } from '../src/content/policy-error.ts';
 
-const USAGE = `Usage:
-  npm run policy -- diff <old> <new> [--format text|json|markdown]
+const USAGE = `Usage: npm run policy -- <command>
+
+  check [paths...] [--format text|github]
+      Everything the build would reject, in well under 2 seconds. Exit 0 clean, 1 problems.
+  new <policy> --effective YYYY-MM-DD [--announce YYYY-MM-DD] [--material | --editorial]
+      Starts the next version from the latest one, in every locale.
+  diff <old> <new> [--format text|json|markdown]
       Compares two policy files (MDX or Markdown, front-matter optional) without a build.
+  summary --base <git-ref>
+      Markdown for a pull-request comment: versions, data changes, notice rule, redline.
+  lock
+      Records the hashes of policy files in policies/lock.json (published ones never change).
+  erratum <file...> --reason "…" [${siteConfig.locales.filter((l) => l !== sourceLocale).map((l) => `--reason-${l} "…"`).join(' ')}]
+      Records a correction to a published version; shown on its page and in its JSON.
 `;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
+const root = process.cwd();
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const [command, ...args] = process.argv.slice(2);
 
-const [command, ...rest] = process.argv.slice(2);
-if (!command || command === '--help' || command === '-h') {
-  process.stdout.write(USAGE);
-  process.exit(command ? 0 : 2);
+function run(): number {
+  const parse = <T extends Parameters<typeof parseArgs>[0]['options']>(options: T) => parseArgs({ args, allowPositionals: true, strict: true, options });
+  switch (command) {
+    case 'check': {
+      const { values, positionals } = parse({ format: { type: 'string', default: 'text' } });
+      if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format must be text or github, not "${values.format}".`);
+      return checkCommand(root, positionals, values.format, out);
+    }
+    case 'new': {
+      const { values, positionals } = parse({ effective: { type: 'string' }, announce: { type: 'string' }, material: { type: 'boolean' }, editorial: { type: 'boolean' } });
+      if (positionals.length !== 1) throw new UsageError('new takes one policy name, such as privacy.');
+      if (values.material && values.editorial) throw new UsageError('Choose --material or --editorial, not both.');
+      return newCommand(root, positionals[0]!, { effective: values.effective, announce: values.announce, kind: values.editorial ? 'editorial' : 'material' }, out);
+    }
+    case 'diff': {
+      const { values, positionals } = parse({ format: { type: 'string', default: 'text' } });
+      return diffCommand(positionals, String(values.format), out);
+    }
+    case 'summary': {
+      const { values } = parse({ base: { type: 'string' } });
+      if (!values.base) throw new UsageError('summary needs --base <git-ref>, such as --base origin/main.');
+      return summaryCommand(root, values.base, out);
+    }
+    case 'lock':
+      parse({});
+      return lockCommand(root, out);
+    case 'erratum': {
+      const localeOptions = Object.fromEntries(siteConfig.locales.filter((l) => l !== sourceLocale).map((l) => [`reason-${l}`, { type: 'string' as const }]));
+      const { values, positionals } = parse({ reason: { type: 'string' }, ...localeOptions });
+      const reasons = Object.fromEntries(siteConfig.locales.map((l) => [l, (l === sourceLocale ? values.reason : values[`reason-${l}`]) as string | undefined]));
+      return erratumCommand(root, positionals, reasons, out);
+    }
+    case undefined:
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command ? 0 : 2;
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
 }
 
 try {
-  if (command === 'diff') {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
-    } catch (error) {
-      usage((error as Error).message);
-    }
-    const { positionals, values } = parsed;
-    if (positionals.length !== 2) usage(`diff takes two files, the old and the new; got ${positionals.length}.`);
-    const formats = { text: diffToText, json: diffToJson, markdown: diffToMarkdown };
-    const format = formats[values.format as keyof typeof formats];
-    if (!format) usage(`--format must be text, json or markdown, not "${values.format}".`);
-    const result = diffFiles(positionals[0]!, positionals[1]!);
-    process.stdout.write(format(result.sections, result.data));
-  } else {
-    usage(`Unknown command "${command}".`);
-  }
+  process.exitCode = run();
 } catch (error) {
-  if (error instanceof PolicyValidationError) {
-    process.stderr.write(error.message);
-    process.exit(1);
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof PolicyValidationError || error instanceof PolicyError) {
+    process.stderr.write(error instanceof PolicyError ? `${error.format()}\n` : error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
   }
-  throw error;
 }

@@ -69,6 +69,7 @@ export function versionDocument(policy: SitePolicy, version: SiteVersion, locale
     page: urls.version(locale, policy.id, version.version),
     source: { path: source.file, sha256: source.sha256 },
     fallbackFrom: page.fallbackFrom ?? null,
+    errata: version.errata.map((e) => ({ date: e.date, reason: e.reason[locale] ?? e.reason[sourceLocale]! })),
     data: version.data,
     labels: source.labels,
     sections: page.body.sections.map(({ id, depth, heading, text, html }) => ({ id, depth, heading, text, html })),

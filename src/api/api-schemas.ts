@@ -91,6 +91,7 @@ export const versionDocSchema = z.object({
   page: z.string(),
   source: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   fallbackFrom: locale.nullable().describe('Set when this locale has no translation and shows the source text.'),
+  errata: z.array(z.object({ date, reason: z.string() })).describe('Recorded corrections to the published text, oldest first.'),
   data: policyFrontmatterSchema.describe('All structured data of the version, as stated in the source locale.'),
   labels: z.record(z.string(), z.string()).describe('The data\'s text in this locale, by dotted key.'),
   sections: z.array(z.object({ id: z.string(), depth: z.number().int(), heading: z.string(), text: z.string(), html: z.string() })),

@@ -1,3 +1,4 @@
+import { PLACEHOLDER } from './placeholder.ts';
 import { PolicyError } from './policy-error.ts';
 import type { FrontMatterFile } from './read-front-matter.ts';
 import type { PolicyData } from './schema.ts';
@@ -42,6 +43,9 @@ export function checkReferences(file: string, data: PolicyData, frontMatter: Fro
   });
   if (!data.contacts.some((c) => c.id === data.requests.contact)) {
     errors.push(new PolicyError(file, `requests.contact is "${data.requests.contact}", which is not a contact id.`, { place: at(['requests', 'contact']), hint: `Use one of: ${data.contacts.map((c) => c.id).join(', ')}.` }));
+  }
+  if (data.change?.summary.startsWith(PLACEHOLDER)) {
+    errors.push(new PolicyError(file, 'The change summary is still the placeholder.', { place: at(['change', 'summary']), hint: 'Say in one or two sentences what changes and why; readers and the notice email see it.' }));
   }
   if (data.announced > data.effective) {
     errors.push(new PolicyError(file, `This version is announced on ${data.announced}, after it takes effect on ${data.effective}.`, { place: at(['announced']), hint: 'A version must be announced on or before its effective date.' }));

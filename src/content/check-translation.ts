@@ -2,7 +2,9 @@ import type { LocaleSource } from './load-policies.ts';
 import { translatableLabels } from './labels.ts';
 import { PolicyError } from './policy-error.ts';
 import type { FrontMatterFile } from './read-front-matter.ts';
+import { PLACEHOLDER } from './placeholder.ts';
 import type { PolicyData } from './schema.ts';
+import { siteConfig } from '../config.ts';
 
 /**
  * Checks a translation against its version's source file: it translates every
@@ -16,6 +18,18 @@ export function checkTranslation(
 ): PolicyError[] {
   const errors: PolicyError[] = [];
   const { file } = translation;
+  const current = source.source.sha256.slice(0, 12);
+  if (translation.source.translatedFrom !== current) {
+    errors.push(
+      new PolicyError(file, `This translation is stale: it was made from a different ${source.file} (source ${translation.source.translatedFrom}, now ${current}).`, {
+        place: frontMatter.placeOf(['source']),
+        hint: `Bring the translation in line with the changes to ${source.file} (\`npm run policy -- diff\` shows them), then set "source: ${current}".`,
+      }),
+    );
+  }
+  if (translation.source.labels['change.summary']?.startsWith(PLACEHOLDER)) {
+    errors.push(new PolicyError(file, 'The change summary is still the placeholder.', { place: frontMatter.placeOf(['labels', 'change.summary']), hint: 'Translate the change summary of the source file.' }));
+  }
   if (source.data) {
     const expected = translatableLabels(source.data);
     const given = translation.source.labels;
@@ -45,4 +59,21 @@ export function checkTranslation(
     );
   }
   return errors;
+}
+
+/**
+ * Every configured locale needs a translation of every version, or an
+ * explicit `fallback` entry that shows the source text with a notice.
+ */
+export function checkMissingLocales(source: { file: string; data?: PolicyData; frontMatter: FrontMatterFile }, present: readonly string[]): PolicyError[] {
+  const fallback = source.data?.fallback ?? [];
+  return siteConfig.locales
+    .filter((locale) => !present.includes(locale) && !fallback.includes(locale))
+    .map(
+      (locale) =>
+        new PolicyError(source.file, `This version has no ${locale} translation.`, {
+          place: source.frontMatter.placeOf(['title']),
+          hint: `Add ${source.file.replace(/[^/]+$/, `${locale}.mdx`)}, or add "fallback: [${locale}]" here to show this text to ${locale} readers with a notice until it is translated.`,
+        }),
+    );
 }

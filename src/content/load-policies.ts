@@ -3,8 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { checkChanges } from './check-changes.ts';
+import { checkLinks } from './check-links.ts';
+import { checkLock } from './check-lock.ts';
 import { checkReferences } from './check-references.ts';
-import { checkTranslation } from './check-translation.ts';
+import { checkMissingLocales, checkTranslation } from './check-translation.ts';
+import { readLock } from './lock-file.ts';
+import { readErrata, type Erratum } from './read-errata.ts';
+import { resolveNow } from './resolve-now.ts';
 import { parseMdx, type ParsedBody } from './parse-mdx.ts';
 import { PolicyError, PolicyValidationError } from './policy-error.ts';
 import { readFrontMatter, type FrontMatterFile } from './read-front-matter.ts';
@@ -21,6 +26,8 @@ export interface LocaleSource {
   title: string;
   /** Translated labels by dotted key; empty for the source locale. */
   labels: Record<string, string>;
+  /** For a translation: the hash prefix of the source file it was made from. */
+  translatedFrom?: string;
   body: ParsedBody;
 }
 
@@ -31,6 +38,8 @@ export interface PolicyVersion {
   version: string;
   data: PolicyData;
   locales: Partial<Record<Locale, LocaleSource>>;
+  /** Recorded corrections to the published text, oldest first. */
+  errata: Erratum[];
 }
 
 /** A policy and its versions, oldest first. */
@@ -58,9 +67,13 @@ const FILE_PATTERN = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})
  * before failing so an author sees them all at once.
  *
  * @param root The repository root.
+ * @param options.now The date that decides which versions are published (and so locked).
+ * @param options.skipLock Skip the lock check, for `policy lock` itself.
  * @throws {PolicyValidationError} listing every problem found.
  */
-export function loadPolicies(root: string, dir: string = siteConfig.policiesDir): Policy[] {
+export function loadPolicies(root: string, options: { now?: string; skipLock?: boolean } = {}): Policy[] {
+  const dir = siteConfig.policiesDir;
+  const now = options.now ?? resolveNow();
   const errors: PolicyError[] = [];
   const entries: FileEntry[] = [];
   const base = path.join(root, dir);
@@ -117,19 +130,23 @@ export function loadPolicies(root: string, dir: string = siteConfig.policiesDir)
         errors.push(new PolicyError(source.file, `Version ${folder} is not the first version of "${id}", so it needs a "change" entry.`, { place: { line: 2, column: 1 }, hint: 'Add change: { kind: material or editorial, summary: "what changed and why" }.' }));
       }
       errors.push(...checkReferences(source.file, source.data, source.frontMatter));
+      errors.push(...checkMissingLocales(source, group.map((e) => e.locale)));
       const locales: PolicyVersion['locales'] = {};
       for (const entry of group.filter((e) => e.valid)) {
         if (entry !== source) errors.push(...checkTranslation(entry, source, entry.frontMatter));
         errors.push(...checkComponentProps(entry, source.data));
         locales[entry.locale] = entry.source;
       }
-      const version: PolicyVersion = { policy: id, version: folder, data: source.data, locales };
+      const errata = readErrata(root, `${dir}/${id}/${folder}`, errors);
+      const version: PolicyVersion = { policy: id, version: folder, data: source.data, locales, errata };
       const previous = versions.at(-1);
       if (previous) errors.push(...checkChanges(previous, version, source.file, source.frontMatter));
       versions.push(version);
     }
     result.push({ id, versions });
   }
+  errors.push(...checkLinks(result));
+  if (!options.skipLock) errors.push(...checkLock(result.flatMap((p) => p.versions), readLock(root), now));
   if (errors.length > 0) throw new PolicyValidationError(errors);
   return result;
 }
@@ -158,8 +175,8 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (!parsed.success) return { policy, folder, locale, file, frontMatter, valid: false, source: { locale, file, sha256, title: '', labels: {}, body } };
-  const labels = 'labels' in parsed.data ? parsed.data.labels : {};
-  const source: LocaleSource = { locale, file, sha256, title: parsed.data.title, labels, body };
+  const translation = 'labels' in parsed.data ? parsed.data : undefined;
+  const source: LocaleSource = { locale, file, sha256, title: parsed.data.title, labels: translation?.labels ?? {}, translatedFrom: translation?.source, body };
   return { policy, folder, locale, file, frontMatter, valid: true, source, data: isSource ? (parsed.data as PolicyData) : undefined };
 }
 

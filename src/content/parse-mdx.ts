@@ -145,7 +145,9 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
   if (node.children.length > 0) fail(`<${node.name}> takes no content.`, `Write it self-closing: <${node.name} />.`);
   for (const attribute of node.attributes) {
     const propSpec = attribute.name ? spec.props[attribute.name] : undefined;
-    if (attribute.type !== 'mdxJsxAttribute' || !propSpec) {
+    if (attribute.name && /^on/i.test(attribute.name)) {
+      fail(`<${node.name}> has an event handler "${attribute.name}"; policy files cannot run scripts.`, 'Remove the attribute.');
+    } else if (attribute.type !== 'mdxJsxAttribute' || !propSpec) {
       const known = Object.keys(spec.props);
       fail(
         `<${node.name}> has no prop "${attribute.name ?? '{...}'}".`,

@@ -181,6 +181,8 @@ export const policyFrontmatterSchema = z.strictObject({
   minimumAge: z.int().min(0).max(21).describe('The minimum age of users, in years.'),
   /** How long before a material change takes effect readers are told. */
   noticePeriod: isoDuration.default('P30D').describe('How far ahead material changes are announced (default P30D).'),
+  /** Locales without a translation of this version, shown in the source language with a visible notice. */
+  fallback: z.array(z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/)).default([]).describe('Locales shown in the source language (with a notice) until translated.'),
 });
 
 /** The source-locale front-matter after defaults are applied. */
@@ -192,6 +194,11 @@ export const translationSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The policy's title in this locale. */
   title: z.string().min(1).describe('The policy title in this locale.'),
+  /** The first 12 hex digits of the sha256 of the source file this translates; a mismatch means the translation is stale. */
+  source: z
+    .string()
+    .regex(/^[0-9a-f]{12}$/, 'Write the first 12 hex digits of the sha256 of the source-locale file, as `npm run policy -- check` suggests.')
+    .describe('First 12 hex digits of the sha256 of the source-locale file this translation was made from.'),
   /** Translations of the data's text, keyed by dotted path such as `processors.paddle.purpose`. */
   labels: z.record(z.string(), z.string().min(1)).default({}).describe('Translated labels keyed by dotted path, such as processors.paddle.purpose.'),
 });

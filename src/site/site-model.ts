@@ -47,7 +47,7 @@ export interface SiteModel {
  * is on or before `now` are in effect; the latest of them is current.
  */
 export function buildSiteModel(root: string, now: string = resolveNow()): SiteModel {
-  const policies = loadPolicies(root).map((policy): SitePolicy => {
+  const policies = loadPolicies(root, { now }).map((policy): SitePolicy => {
     const versions = policy.versions.map((version, index, all): SiteVersion => {
       const next = all[index + 1];
       const status: VersionStatus = version.version > now ? 'upcoming' : next && next.version <= now ? 'archived' : 'current';

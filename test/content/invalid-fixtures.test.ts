@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/content/load-policies.ts';
 import { PolicyValidationError } from '../../src/content/policy-error.ts';
-import { fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
+import { FIXTURE_NOW, fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
 
 // Each folder under fixtures/invalid/ overlays one broken file on the valid
 // base policy; expected.txt holds the exact report an author must see.
@@ -11,7 +11,9 @@ const invalidDir = path.join(fixturesDir, 'invalid');
 
 describe('invalid policy fixtures', () => {
   it('the base fixture itself is valid', () => {
-    expect(loadPolicies(fixtureRoot())[0]!.versions).toHaveLength(1);
+    expect(loadPolicies(fixtureRoot(), { now: FIXTURE_NOW })[0]!.versions).toHaveLength(1);
+    // ...and stays valid once published: its lock file matches.
+    expect(loadPolicies(fixtureRoot(), { now: '2026-11-26' })[0]!.versions).toHaveLength(1);
   });
 
   for (const name of readdirSync(invalidDir).sort()) {
@@ -19,7 +21,9 @@ describe('invalid policy fixtures', () => {
       const dir = path.join(invalidDir, name);
       let report: string | undefined;
       try {
-        loadPolicies(fixtureRoot(dir));
+        // A fixture may pin "now" (lock fixtures need a published version).
+        const now = existsSync(path.join(dir, 'now.txt')) ? readFileSync(path.join(dir, 'now.txt'), 'utf8').trim() : FIXTURE_NOW;
+        loadPolicies(fixtureRoot(dir), { now });
       } catch (error) {
         expect(error).toBeInstanceOf(PolicyValidationError);
         report = `${(error as PolicyValidationError).errors.map((e) => e.format()).join('\n\n')}\n`;

@@ -3,9 +3,9 @@ import { loadPolicies, type PolicyVersion } from '../../src/content/load-policie
 import type { PolicyData } from '../../src/content/schema.ts';
 import { describeEvent } from '../../src/diff/describe-event.ts';
 import { diffData } from '../../src/diff/diff-data.ts';
-import { fixtureRoot } from '../helpers/fixture-root.ts';
+import { FIXTURE_NOW, fixtureRoot } from '../helpers/fixture-root.ts';
 
-const base = loadPolicies(fixtureRoot())[0]!.versions[0]!;
+const base = loadPolicies(fixtureRoot(), { now: FIXTURE_NOW })[0]!.versions[0]!;
 const edit = (change: (data: PolicyData) => void): PolicyVersion => {
   const data = structuredClone(base.data);
   change(data);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/content/load-policies.ts';
 import { renderBody } from '../../src/render/render-body.ts';
-import { fixtureRoot } from '../helpers/fixture-root.ts';
+import { FIXTURE_NOW, fixtureRoot } from '../helpers/fixture-root.ts';
 
-const version = loadPolicies(fixtureRoot())[0]!.versions[0]!;
+const version = loadPolicies(fixtureRoot(), { now: FIXTURE_NOW })[0]!.versions[0]!;
 
 describe('renderBody', () => {
   it('renders data components from the front-matter with the translation labels', () => {

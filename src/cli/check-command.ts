@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadPolicies } from '../content/load-policies.ts';
+import { PolicyValidationError, type PolicyError } from '../content/policy-error.ts';
+import { resolveNow } from '../content/resolve-now.ts';
+import { UsageError } from './usage-error.ts';
+
+// GitHub's workflow-command syntax escapes these in messages and properties.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** One problem as a GitHub Actions annotation, shown on the pull request's diff. */
+export function githubAnnotation(error: PolicyError): string {
+  const where = [`file=${escapeProperty(error.file)}`, ...(error.place ? [`line=${error.place.line}`, `col=${error.place.column}`] : []), 'title=policy check'];
+  return `::error ${where.join(',')}::${escapeData(error.message + (error.hint ? `\nHint: ${error.hint}` : ''))}`;
+}
+
+/**
+ * `policy check [paths...] [--format text|github]`: everything the build
+ * would reject, without the build. It calls the loader the build calls, so
+ * the two cannot disagree. Paths narrow the report, not the checks, since
+ * rules such as the notice period span files.
+ *
+ * @returns The exit code: 0 clean, 1 problems.
+ */
+export function checkCommand(root: string, paths: readonly string[], format: 'text' | 'github', out: (line: string) => void): number {
+  const wanted = paths.map((p) => {
+    if (!existsSync(path.resolve(p))) throw new UsageError(`There is no file or folder "${p}" to check.`);
+    return path.relative(root, path.resolve(p)).split(path.sep).join('/');
+  });
+  let errors: readonly PolicyError[] = [];
+  try {
+    loadPolicies(root, { now: resolveNow() });
+  } catch (error) {
+    if (!(error instanceof PolicyValidationError)) throw error;
+    errors = error.errors;
+  }
+  const shown = wanted.length === 0 ? errors : errors.filter((e) => wanted.some((w) => w === '' || e.file === w || e.file.startsWith(`${w}/`) || w.startsWith(`${e.file}/`)));
+  for (const error of shown) out(format === 'github' ? githubAnnotation(error) : `${error.format()}\n`);
+  const files = new Set(shown.map((e) => e.file)).size;
+  if (format === 'text') out(shown.length === 0 ? 'No problems found.' : `${shown.length} problem${shown.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
+  return shown.length === 0 ? 0 : 1;
+}

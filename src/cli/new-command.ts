@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import YAML from 'yaml';
 import { siteConfig, sourceLocale } from '../config.ts';
 import { earliestEffective } from '../content/check-changes.ts';
 import { PLACEHOLDER } from '../content/placeholder.ts';
+import { readFrontMatter } from '../content/read-front-matter.ts';
 import { policyFrontmatterSchema } from '../content/schema.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { UsageError } from './usage-error.ts';
@@ -15,10 +15,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Rewrites front-matter keys with `yaml`'s document API, which keeps comments
 // and the authors' layout, and leaves the body untouched.
 function editFrontMatter(source: string, edit: (doc: YAML.Document) => void): string {
-  const { matter: yamlText, content } = matter(source);
-  const doc = YAML.parseDocument(yamlText);
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
+  if (!match) throw new UsageError('The latest version has no front-matter to start from.');
+  const doc = YAML.parseDocument(match[1]!);
   edit(doc);
-  return `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${content.startsWith('\n') ? '' : '\n'}${content}`;
+  return `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${source.slice(match[0].length)}`;
 }
 
 /**
@@ -39,7 +40,7 @@ export function newCommand(root: string, policy: string, options: { effective?: 
   if (announced > effective) throw new UsageError(`The announcement (${announced}) must not come after the effective date (${effective}).`);
   const latestDir = path.join(policyDir, latest);
   const sourceText = readFileSync(path.join(latestDir, `${sourceLocale}.mdx`), 'utf8');
-  const noticePeriod = policyFrontmatterSchema.shape.noticePeriod.parse(matter(sourceText).data.noticePeriod);
+  const noticePeriod = policyFrontmatterSchema.shape.noticePeriod.parse(readFrontMatter('', sourceText).data.noticePeriod);
   const earliest = earliestEffective(announced, noticePeriod);
   if (kind === 'material' && effective < earliest) {
     out(`A material change announced on ${announced} can take effect on ${earliest} at the earliest (notice period ${noticePeriod}); ${effective} is too soon.`);

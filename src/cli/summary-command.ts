@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { siteConfig, sourceLocale } from '../config.ts';
 import { earliestEffective } from '../content/check-changes.ts';
-import { loadPolicies, type Policy } from '../content/load-policies.ts';
-import { PolicyValidationError, type PolicyError } from '../content/policy-error.ts';
+import { readPolicies } from '../content/load-policies.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { describeEvent } from '../diff/describe-event.ts';
 import { diffData } from '../diff/diff-data.ts';
@@ -27,18 +26,13 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
   try {
     git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
     changes = git(root, ['diff', '--name-status', '--no-renames', base, '--', siteConfig.policiesDir]).split('\n').filter(Boolean);
+    // New files an author has not committed yet count as added, so the summary works before a push too.
+    changes.push(...git(root, ['ls-files', '--others', '--exclude-standard', '--', siteConfig.policiesDir]).split('\n').filter(Boolean).map((f) => `A\t${f}`));
   } catch {
     throw new UsageError(`"${base}" is not a git revision here. Pass the pull request's base, such as --base origin/main.`);
   }
   const lines: string[] = ['## Policy changes', ''];
-  let policies: Policy[] = [];
-  let problems: readonly PolicyError[] = [];
-  try {
-    policies = loadPolicies(root, { now: resolveNow() });
-  } catch (error) {
-    if (!(error instanceof PolicyValidationError)) throw error;
-    problems = error.errors;
-  }
+  const { policies, errors: problems } = readPolicies(root, { now: resolveNow() });
   if (changes.length === 0) lines.push(`No policy files change against \`${base}\`.`, '');
 
   // Group the touched files by version folder.

@@ -72,6 +72,16 @@ const FILE_PATTERN = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})
  * @throws {PolicyValidationError} listing every problem found.
  */
 export function loadPolicies(root: string, options: { now?: string; skipLock?: boolean } = {}): Policy[] {
+  const { policies, errors } = readPolicies(root, options);
+  if (errors.length > 0) throw new PolicyValidationError(errors);
+  return policies;
+}
+
+/**
+ * Like `loadPolicies`, but returns the problems beside whatever loaded, for
+ * reports (such as a pull-request summary) that are useful even when a check fails.
+ */
+export function readPolicies(root: string, options: { now?: string; skipLock?: boolean } = {}): { policies: Policy[]; errors: PolicyError[] } {
   const dir = siteConfig.policiesDir;
   const now = options.now ?? resolveNow();
   const errors: PolicyError[] = [];
@@ -147,8 +157,7 @@ export function loadPolicies(root: string, options: { now?: string; skipLock?: b
   }
   errors.push(...checkLinks(result));
   if (!options.skipLock) errors.push(...checkLock(result.flatMap((p) => p.versions), readLock(root), now));
-  if (errors.length > 0) throw new PolicyValidationError(errors);
-  return result;
+  return { policies: result, errors };
 }
 
 function readEntry(root: string, file: string, policy: string, folder: string, locale: Locale, errors: PolicyError[]): FileEntry {

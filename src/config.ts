@@ -8,6 +8,11 @@ export const siteConfig = {
   locales: ['en', 'es'],
   /** Folder of the policy sources, relative to the repository root. */
   policiesDir: 'policies',
+  /** The change-notice email job's sender and unsubscribe address. */
+  notices: {
+    from: 'InfraUX Policies <policies@infraux.com>',
+    unsubscribeMailto: 'privacy@infraux.com',
+  },
 } as const;
 
 /** A locale the site is built in. */

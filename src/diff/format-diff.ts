@@ -14,8 +14,8 @@ const changed = (sections: readonly SectionDiff[]) => sections.filter((s) => s.s
 const show = (value: unknown) => JSON.stringify(value) ?? '—';
 const eventLine = (e: DataEvent) => `${e.material ? 'material' : 'editorial'}: ${e.path} ${e.type}${e.type === 'changed' ? ` (${show(e.before)} → ${show(e.after)})` : ''}`;
 
-// Reviewers need the changes and a line of context, not every unchanged row of a table.
-function elide(parts: DiffPart[]): DiffPart[] {
+/** Shortens long unchanged runs to their edges: reviewers and readers need the changes and a line of context. */
+export function elide(parts: DiffPart[]): DiffPart[] {
   return parts.map((part, index) => {
     if (part.op !== 'equal') return part;
     const lines = part.text.split('\n');

@@ -16,7 +16,11 @@ export interface RedlineLabels {
  * readers announce it; underline and strike-through carry it without colour,
  * on screen and in print.
  */
-export function renderRedline(parts: readonly DiffPart[], labels: RedlineLabels, options: { hasHeading: boolean; headingId?: string }): string {
+export function renderRedline(
+  parts: readonly DiffPart[],
+  labels: RedlineLabels | null,
+  options: { hasHeading: boolean; headingId?: string; styles?: { ins: string; del: string; heading?: string; block?: string } },
+): string {
   const lines: ElementContent[][] = [[]];
   for (const part of parts) {
     part.text.split('\n').forEach((piece, index) => {
@@ -26,11 +30,14 @@ export function renderRedline(parts: readonly DiffPart[], labels: RedlineLabels,
       if (part.op === 'equal') line.push({ type: 'text', value: piece });
       else {
         const tag = part.op === 'insert' ? 'ins' : 'del';
-        line.push(h(tag, [h('span', { className: ['visually-hidden'] }, `[${part.op === 'insert' ? labels.added : labels.removed}] `), piece]));
+        // Email clients drop classes, so mail passes inline styles and no hidden labels.
+        const label = labels ? [h('span', { className: ['visually-hidden'] }, `[${part.op === 'insert' ? labels.added : labels.removed}] `)] : [];
+        line.push(h(tag, options.styles ? { style: options.styles[tag] } : {}, [...label, piece]));
       }
     });
   }
   const [heading = [], ...blocks] = options.hasHeading ? lines : [[], ...lines];
-  const paragraphs = blocks.filter((b) => b.length > 0).map((b) => h('p', b));
-  return toHtml(options.hasHeading ? [h('h3', options.headingId ? { id: options.headingId } : {}, heading), ...paragraphs] : paragraphs);
+  const paragraphs = blocks.filter((b) => b.length > 0).map((b) => h('p', options.styles?.block ? { style: options.styles.block } : {}, b));
+  const headingProps = { ...(options.headingId && { id: options.headingId }), ...(options.styles?.heading && { style: options.styles.heading }) };
+  return toHtml(options.hasHeading ? [h('h3', headingProps, heading), ...paragraphs] : paragraphs);
 }

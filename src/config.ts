@@ -4,8 +4,13 @@ export const siteConfig = {
   site: 'https://policies.infraux.com',
   /** The site's name in its header and titles. */
   name: 'InfraUX',
-  /** Every locale a policy may be written in; the first is the source locale that holds the data. */
-  locales: ['en', 'es'],
+  /**
+   * Every locale a policy may be written in; the first is the source locale
+   * that holds the data. POLICY_LOCALES (comma-separated) overrides it, for
+   * other sites and the benchmark corpora; a locale without a UI strings file
+   * in src/i18n/ uses the source locale's strings.
+   */
+  locales: (process.env.POLICY_LOCALES?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['en', 'es']) as readonly string[],
   /** Folder of the policy sources, relative to the repository root. */
   policiesDir: 'policies',
   /** The change-notice email job's sender and unsubscribe address. */
@@ -15,13 +20,13 @@ export const siteConfig = {
   },
 } as const;
 
-/** A locale the site is built in. */
-export type Locale = (typeof siteConfig.locales)[number];
+/** A locale the site is built in (a BCP 47 tag from siteConfig.locales). */
+export type Locale = string;
 
 /** The locale whose files hold each version's structured data. */
-export const sourceLocale: Locale = siteConfig.locales[0];
+export const sourceLocale: Locale = siteConfig.locales[0]!;
 
 /** Narrows a string to a configured locale. */
 export function isLocale(value: string): value is Locale {
-  return (siteConfig.locales as readonly string[]).includes(value);
+  return siteConfig.locales.includes(value);
 }

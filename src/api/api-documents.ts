@@ -43,7 +43,7 @@ export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema>
           title: version.pages[l].title,
           page: urls.version(l, policy.id, version.version),
           json: urls.api.version(policy.id, version.version, l),
-          diff: version.change ? urls.changes(l, policy.id, version.version) : null,
+          diff: version.data.change ? urls.changes(l, policy.id, version.version) : null,
           source: version.locales[l] ? { path: version.locales[l].file, sha256: version.locales[l].sha256 } : null,
         })),
       })),
@@ -94,7 +94,12 @@ export function changesDocument(policy: SitePolicy): z.output<typeof changesDocS
           noticeDate: change.noticeDate,
           noticePeriod: change.noticePeriod,
           events: change.events.map((event, i) => ({ ...event, text: byLocale((l) => change.locales[l].events[i]!.text) })),
-          locales: byLocale((l) => ({ summary: change.locales[l].summary, diff: urls.changes(l, policy.id, version.version), sections: change.locales[l].sections })),
+          // Unchanged sections are named but carry no parts: their text is in the version documents.
+          locales: byLocale((l) => ({
+            summary: change.locales[l].summary,
+            diff: urls.changes(l, policy.id, version.version),
+            sections: change.locales[l].sections.map((s) => (s.status === 'unchanged' ? { id: s.id, heading: s.heading, status: s.status, parts: [] } : s)),
+          })),
         },
       ];
     }),
@@ -109,8 +114,10 @@ export function changesDocument(policy: SitePolicy): z.output<typeof changesDocS
 export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSchema> {
   const notices = model.policies.flatMap((policy) =>
     policy.versions.flatMap((version) => {
+      // Past changes need no notice; checking the date first spares their diffs.
+      if (!version.data.change || version.data.effective <= model.now) return [];
       const change = version.change;
-      if (!change || !change.material || change.effective <= model.now) return [];
+      if (!change || !change.material) return [];
       return [
         {
           id: `${policy.id}/${change.from}..${change.to}`,

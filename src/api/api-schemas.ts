@@ -8,7 +8,7 @@ import { policyFrontmatterSchema } from '../content/schema.ts';
  * file against the published schema with an independent validator (ajv).
  */
 
-const locale = z.enum(siteConfig.locales);
+const locale = z.enum(siteConfig.locales as [string, ...string[]]);
 const perLocale = <T extends z.ZodType>(value: T) => z.record(locale, value);
 const date = z.iso.date();
 const status = z.enum(['current', 'archived', 'upcoming']).describe('Where the version stands against the build date.');

@@ -7,7 +7,7 @@ import { PolicyError } from './policy-error.ts';
  * must be in the lock file with the hash it was published with. A genuine
  * correction is allowed only through an erratum that records the new hash.
  */
-export function checkLock(versions: readonly PolicyVersion[], lock: LockFile, now: string): PolicyError[] {
+export function checkLock(versions: readonly PolicyVersion[], lock: LockFile, now: string, filesOnDisk: ReadonlySet<string>): PolicyError[] {
   const errors: PolicyError[] = [];
   for (const version of versions) {
     if (version.data.announced > now) continue;
@@ -29,9 +29,8 @@ export function checkLock(versions: readonly PolicyVersion[], lock: LockFile, no
       );
     }
   }
-  const present = new Set(versions.flatMap((v) => Object.values(v.locales).map((s) => s.file)));
   for (const [file, entry] of Object.entries(lock.files)) {
-    if (!present.has(file) && entry.announced <= now) {
+    if (!filesOnDisk.has(file) && entry.announced <= now) {
       errors.push(new PolicyError(file, `This file of a version published on ${entry.announced} is missing; published versions stay available forever.`, { hint: `Restore it: git checkout -- ${file}` }));
     }
   }

@@ -23,7 +23,7 @@ export function checkTranslation(
     errors.push(
       new PolicyError(file, `This translation is stale: it was made from a different ${source.file} (source ${translation.source.translatedFrom}, now ${current}).`, {
         place: frontMatter.placeOf(['source']),
-        hint: `Bring the translation in line with the changes to ${source.file} (\`npm run policy -- diff\` shows them), then set "source: ${current}".`,
+        hint: `Bring the translation in line with the changes to ${source.file} (\`npm run policy -- diff\` shows them), then set source: "${current}".`,
       }),
     );
   }

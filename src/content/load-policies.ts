@@ -10,6 +10,7 @@ import { checkMissingLocales, checkTranslation } from './check-translation.ts';
 import { readLock } from './lock-file.ts';
 import { readErrata, type Erratum } from './read-errata.ts';
 import { resolveNow } from './resolve-now.ts';
+import { cachedParse } from './parse-cache.ts';
 import { parseMdx, type ParsedBody } from './parse-mdx.ts';
 import { PolicyError, PolicyValidationError } from './policy-error.ts';
 import { readFrontMatter, type FrontMatterFile } from './read-front-matter.ts';
@@ -156,7 +157,7 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
     result.push({ id, versions });
   }
   errors.push(...checkLinks(result));
-  if (!options.skipLock) errors.push(...checkLock(result.flatMap((p) => p.versions), readLock(root), now));
+  if (!options.skipLock) errors.push(...checkLock(result.flatMap((p) => p.versions), readLock(root), now, new Set(files.map((f) => `${dir}/${f}`))));
   return { policies: result, errors };
 }
 
@@ -177,7 +178,7 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
   const schema = isSource ? policyFrontmatterSchema : translationSchema;
   const raw = isSource ? frontMatter.data : withoutRestatedData(file, frontMatter, errors);
   const parsed = schema.safeParse(raw);
-  const body = parseMdx(file, frontMatter.body);
+  const body = cachedParse(file, frontMatter.body, parseMdx);
   errors.push(...body.errors);
   if (!parsed.success) {
     errors.push(...schemaErrors(file, frontMatter, parsed.error.issues));

@@ -1,13 +1,13 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { componentNames, componentSpecs } from './components.ts';
 import { PolicyError } from './policy-error.ts';
+import remarkPolicyGfm from './remark-policy-gfm.ts';
 
 /** A heading of the policy text with the stable id it is linked by. */
 export interface SectionHeading {
@@ -28,7 +28,7 @@ export interface ParsedBody {
   parsed: boolean;
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPolicyGfm);
 
 // `{#id}` after a heading is the common way to pin an anchor, but MDX reads braces
 // as JavaScript. We lift it out before parsing and blank it with spaces so every
@@ -163,3 +163,6 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
     }
   }
 }
+
+/** The text of the parser's code and allowlist, so caches of its output notice any change to it. */
+export const parserFingerprint = [parseMdx, checkComponent].map(String).join('\n') + JSON.stringify(componentSpecs) + HEADING_ID.source;

@@ -18,7 +18,7 @@ export function changeFeed(options: { locale: Locale; policies: readonly SitePol
   const t = translator(locale);
   const date = (d: string) => formatDate(d, locale);
   const entries = policies
-    .flatMap((policy) => policy.versions.filter((v) => v.change).map((version) => ({ policy, version, change: version.change! })))
+    .flatMap((policy) => policy.versions.filter((v) => v.previous).map((version) => ({ policy, version, change: version.change! })))
     .sort((a, b) => b.change.announced.localeCompare(a.change.announced) || a.policy.id.localeCompare(b.policy.id));
   const updated = entries[0]?.change.announced ?? '1970-01-01';
   const feed = new Feed({

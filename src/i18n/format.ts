@@ -1,12 +1,24 @@
 import type { Locale } from '../config.ts';
 
+// Intl constructors are slow next to formatting; a build formats thousands of
+// dates and durations, so each formatter is made once per locale and options.
+const formatters = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /**
  * Formats a YYYY-MM-DD date in the reader's language. Date-only values are
  * read and written in UTC so they never shift a day west of Greenwich
  * (Colombia is UTC−5).
  */
 export function formatDate(isoDate: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** The parts of an ISO 8601 duration made of years, months, weeks and days. */
@@ -42,22 +54,22 @@ const UNITS = [
 export function formatDuration(iso: string, locale: Locale): string {
   const parts = parseDuration(iso);
   const words = UNITS.filter(([key]) => parts[key] > 0).map(([key, unit]) =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(parts[key]),
+    cached(`unit:${locale}:${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(parts[key]),
   );
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(words.length ? words : ['0']);
+  return formatList(words.length ? words : ['0'], locale);
 }
 
 /** A country's name in the reader's language, from its ISO 3166 code. */
 export function formatCountry(code: string, locale: Locale): string {
-  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  return cached(`region:${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
 }
 
 /** "a, b and c" in the reader's language. */
 export function formatList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return cached(`list:${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 }
 
 /** A language's name in that language, for the language switcher: "English", "español". */
 export function languageName(locale: Locale): string {
-  return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  return cached(`language:${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(locale) ?? locale;
 }

@@ -1,17 +1,18 @@
 import i18next, { type TFunction } from 'i18next';
-import { siteConfig, type Locale } from '../config.ts';
+import { sourceLocale, type Locale } from '../config.ts';
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 
 /** UI strings per locale: flat files with dotted keys, as in Starlight. */
-export const uiStrings: Record<Locale, Record<string, string>> = { en, es };
+export const uiStrings: Record<string, Record<string, string>> = { en, es };
 
 const instance = i18next.createInstance();
 // Synchronous init: resources are bundled, and pages render without awaiting.
 void instance.init({
-  resources: Object.fromEntries(siteConfig.locales.map((l) => [l, { translation: uiStrings[l] }])),
-  lng: siteConfig.locales[0],
-  fallbackLng: false,
+  resources: Object.fromEntries(Object.entries(uiStrings).map(([l, strings]) => [l, { translation: strings }])),
+  lng: sourceLocale,
+  // A locale without its own strings file reads the source locale's.
+  fallbackLng: uiStrings[sourceLocale] ? sourceLocale : 'en',
   keySeparator: false,
   nsSeparator: false,
   initAsync: false,

@@ -1,10 +1,9 @@
-import type { Element, Root as HastRoot, RootContent } from 'hast';
+import type { Element, Root as HastRoot, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { toHast } from 'mdast-util-to-hast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Locale } from '../config.ts';
 import { localizedLabel } from '../content/labels.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
@@ -31,7 +30,6 @@ export interface RenderedBody {
   sections: RenderedSection[];
 }
 
-const toHast = unified().use(remarkRehype);
 
 /**
  * Renders a version's MDX in one locale: data components are expanded from the
@@ -47,20 +45,14 @@ export function renderBody(version: PolicyVersion, locale: Locale, components: t
     t: translator(locale),
     label: (key, text) => localizedLabel(version, locale, key, text),
   };
-  const tree = structuredClone(source.body.tree) as Root;
-  visit(tree, (node, index, parent) => {
-    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+  // The data components become hast through to-hast handlers, so the shared
+  // (and cached) mdast is read, never copied or changed.
+  const component = (_state: unknown, node: MdxJsxFlowElement | MdxJsxTextElement): Element | Text => {
     const props = Object.fromEntries(node.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' ? [[a.name, String(a.value)]] : [])));
     const out = components[node.name!]!(context, props);
-    // mdast-util-to-hast turns a node with data.hName into that element as is.
-    const replacement =
-      typeof out === 'string'
-        ? { type: 'text' as const, value: out }
-        : { type: 'paragraph' as const, children: [], data: { hName: out.tagName, hProperties: out.properties, hChildren: out.children } };
-    parent!.children.splice(index!, 1, replacement as never);
-    return SKIP;
-  });
-  const hast = toHast.runSync(tree) as HastRoot;
+    return typeof out === 'string' ? { type: 'text', value: out } : out;
+  };
+  const hast = toHast(source.body.tree as Root, { handlers: { mdxJsxFlowElement: component, mdxJsxTextElement: component } }) as HastRoot;
   return splitSections(hast);
 }
 

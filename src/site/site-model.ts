@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { loadPolicies, type PolicyVersion } from '../content/load-policies.ts';
@@ -23,8 +25,10 @@ export interface SiteVersion extends PolicyVersion {
   /** The day the next version took or takes effect, if any. */
   validUntil?: string;
   pages: Record<Locale, VersionPage>;
-  /** What changed since the previous version; absent on the first. */
-  change?: VersionChange;
+  /** The previous version's name; absent on the first. */
+  previous?: string;
+  /** What changed since the previous version (computed on first use); absent on the first. */
+  readonly change?: VersionChange;
 }
 
 /** A policy with its versions (oldest first) and the ones that matter today. */
@@ -34,55 +38,113 @@ export interface SitePolicy {
   current?: SiteVersion;
   /** The next version to take effect, if one is announced. */
   upcoming?: SiteVersion;
+  /**
+   * Changes whenever anything a page of this policy shows could change: its
+   * files, "now" and the locales. Astro's incremental build skips the pages
+   * whose key (and code) are unchanged.
+   */
+  cacheKey: string;
 }
 
 /** Everything the pages need, computed once per build. */
 export interface SiteModel {
   now: string;
   policies: SitePolicy[];
+  /** The cache key of pages that show every policy. */
+  cacheKey: string;
 }
 
+/** Time spent per phase, for the benchmark; rendering and diffing happen lazily, during page generation. */
+export const modelTimings = { loadMs: 0, renderMs: 0, diffMs: 0 };
+
+function timed<T>(phase: keyof typeof modelTimings, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    modelTimings[phase] += performance.now() - start;
+  }
+}
+
+const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+
 /**
- * Loads, checks and renders every policy once. Versions whose effective date
- * is on or before `now` are in effect; the latest of them is current.
+ * Loads and checks every policy, and decides each version's status: versions
+ * whose effective date is on or before `now` are in effect, the latest of
+ * them current. Bodies and diffs are computed on first use and kept, so each
+ * is computed once per build, and not at all for pages an incremental build skips.
  */
 export function buildSiteModel(root: string, now: string = resolveNow()): SiteModel {
-  const policies = loadPolicies(root, { now }).map((policy): SitePolicy => {
-    const versions = policy.versions.map((version, index, all): SiteVersion => {
+  const loaded = timed('loadMs', () => loadPolicies(root, { now }));
+  const policies = loaded.map((policy): SitePolicy => {
+    const versions: SiteVersion[] = [];
+    policy.versions.forEach((version, index, all) => {
       const next = all[index + 1];
       const status: VersionStatus = version.version > now ? 'upcoming' : next && next.version <= now ? 'archived' : 'current';
       const pages = Object.fromEntries(siteConfig.locales.map((locale) => [locale, versionPage(version, locale)])) as Record<Locale, VersionPage>;
-      return { ...version, status, validUntil: next?.version, pages };
+      const previous = versions[index - 1];
+      let change: VersionChange | undefined;
+      // Not a spread of the version: that would call this very getter.
+      const bodies = (v: SiteVersion) => ({ policy: v.policy, version: v.version, data: v.data, locales: v.locales, errata: v.errata, bodies: Object.fromEntries(Object.entries(v.pages).map(([l, p]) => [l, p.body])) as Record<Locale, RenderedBody> });
+      versions.push({
+        ...version,
+        status,
+        validUntil: next?.version,
+        previous: previous?.version,
+        pages,
+        get change() {
+          if (previous && !change) {
+            const [a, b] = [bodies(previous), bodies(this)];
+            change = timed('diffMs', () => versionChange(a, b));
+          }
+          return change;
+        },
+      });
     });
-    // Diffs are computed once per consecutive pair here, never per page.
-    const bodies = (v: SiteVersion) => ({ ...v, bodies: Object.fromEntries(Object.entries(v.pages).map(([l, p]) => [l, p.body])) as Record<Locale, RenderedBody> });
-    versions.forEach((version, index) => {
-      if (index > 0) version.change = versionChange(bodies(versions[index - 1]!), bodies(version));
-    });
+    const files = policy.versions.flatMap((v) => [...Object.values(v.locales).map((l) => l.sha256), JSON.stringify(v.errata)]);
     return {
       id: policy.id,
       versions,
       current: versions.find((v) => v.status === 'current'),
       upcoming: versions.find((v) => v.status === 'upcoming'),
+      cacheKey: hash(policy.id, now, siteConfig.locales.join(), ...files),
     };
   });
-  return { now, policies };
+  return { now, policies, cacheKey: hash(...policies.map((p) => p.cacheKey)) };
 }
 
 function versionPage(version: PolicyVersion, locale: Locale): VersionPage {
-  const source = version.locales[locale];
-  if (source) return { locale, title: source.title, body: renderBody(version, locale) };
-  const fallback = version.locales[sourceLocale]!;
-  return { locale, title: fallback.title, body: renderBody(version, sourceLocale), fallbackFrom: sourceLocale };
+  const fallbackFrom = version.locales[locale] ? undefined : sourceLocale;
+  const renderLocale = fallbackFrom ?? locale;
+  let body: RenderedBody | undefined;
+  return {
+    locale,
+    title: version.locales[renderLocale]!.title,
+    ...(fallbackFrom && { fallbackFrom }),
+    get body() {
+      body ??= timed('renderMs', () => renderBody(version, renderLocale));
+      return body;
+    },
+  };
 }
 
-let cached: SiteModel | undefined;
+// The integration builds the model before Astro renders, in the config's copy
+// of this module; the pages run from Vite's bundle, a second copy. Handing the
+// model over on globalThis keeps a build from computing everything twice.
+const SHARED = Symbol.for('policy-as-code.site-model');
+type Shared = { key: string; model: SiteModel };
 
 /**
  * The site model of this build, shared by every page. POLICIES_ROOT points the
  * build at another folder holding a `policies/` tree (tests use fixtures).
  */
 export function getSiteModel(): SiteModel {
-  cached ??= buildSiteModel(path.resolve(process.env.POLICIES_ROOT ?? '.'));
-  return cached;
+  const root = path.resolve(process.env.POLICIES_ROOT ?? '.');
+  const now = resolveNow();
+  const key = `${root}\n${now}\n${siteConfig.locales.join()}`;
+  const shared = (globalThis as { [SHARED]?: Shared })[SHARED];
+  if (shared?.key === key) return shared.model;
+  const model = buildSiteModel(root, now);
+  (globalThis as { [SHARED]?: Shared })[SHARED] = { key, model };
+  return model;
 }

@@ -84,7 +84,7 @@ describe('published versions are immutable', () => {
     expect(policy(root, 'check').status).toBe(1);
     // The translation follows its corrected source, so both files are recorded.
     const hash = execFileSync('sha256sum', [en], { encoding: 'utf8' }).slice(0, 12);
-    writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: \w+$/m, `source: ${hash}`));
+    writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: .+$/m, `source: "${hash}"`));
     const erratum = policy(root, 'erratum', en, es, '--reason', 'Simplified a step of the account deletion instructions.', '--reason-es', 'Se simplificó un paso de las instrucciones para eliminar la cuenta.');
     expect(erratum.status, erratum.stderr).toBe(0);
     expect(readFileSync(path.join(root, 'policies/privacy/2025-07-01/errata.yaml'), 'utf8')).toContain('date: 2026-11-26');

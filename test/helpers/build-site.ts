@@ -19,12 +19,14 @@ export interface BuildResult {
  * Runs the real Astro build of this repository into a fresh folder, with
  * "now" pinned so statuses are reproducible, optionally on fixture policies.
  */
-export function buildSite(options: { now: string; policiesRoot?: string }): BuildResult {
-  const out = mkdtempSync(path.join(tmpdir(), 'policy-build-'));
+export function buildSite(options: { now: string; policiesRoot?: string; out?: string; cacheDir?: string }): BuildResult {
+  const out = options.out ?? mkdtempSync(path.join(tmpdir(), 'policy-build-'));
+  // A fresh Astro cache unless given one: parallel test builds must not share the incremental-build manifest.
+  const cacheDir = options.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'policy-astro-cache-'));
   const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', out], {
     cwd: repo,
     encoding: 'utf8',
-    env: { ...process.env, POLICY_NOW: options.now, ...(options.policiesRoot ? { POLICIES_ROOT: options.policiesRoot } : {}), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, POLICY_NOW: options.now, ...(options.policiesRoot ? { POLICIES_ROOT: options.policiesRoot } : {}), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: cacheDir },
   });
   return { status: result.status, out, stdout: result.stdout, stderr: result.stderr };
 }

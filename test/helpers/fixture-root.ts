@@ -25,7 +25,7 @@ export function fixtureRoot(overlay?: string): string {
   if (existsSync(path.join(overlay, baseVersion, 'en.mdx')) && !existsSync(path.join(overlay, baseVersion, 'es.mdx'))) {
     const hash = createHash('sha256').update(readFileSync(path.join(root, baseVersion, 'en.mdx'))).digest('hex').slice(0, 12);
     const es = path.join(root, baseVersion, 'es.mdx');
-    writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: \w+$/m, `source: ${hash}`));
+    writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: .+$/m, `source: "${hash}"`));
   }
   return root;
 }

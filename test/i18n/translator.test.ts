@@ -4,8 +4,8 @@ import { translator, uiStrings } from '../../src/i18n/translator.ts';
 
 describe('UI strings', () => {
   it('has the same dotted keys in every locale', () => {
-    const keys = Object.keys(uiStrings.en).sort();
-    for (const locale of siteConfig.locales) expect(Object.keys(uiStrings[locale]).sort(), locale).toEqual(keys);
+    const keys = Object.keys(uiStrings.en!).sort();
+    for (const locale of siteConfig.locales) expect(Object.keys(uiStrings[locale]!).sort(), locale).toEqual(keys);
   });
 
   it('interpolates and refuses a missing key instead of printing it', () => {

@@ -107,16 +107,25 @@ describe('JSON API', () => {
     expect(notice.locales.en.sections.map((s: { id: string }) => s.id)).toEqual(['service-providers', 'your-rights', 'data-retention']);
   });
 
-  it('records every consecutive pair in the changes document, with text diffs that rebuild both texts', () => {
+  it('records every consecutive pair in the changes document, with the parts of each changed section', () => {
     const { changes } = json('api/v1/policies/privacy/changes.json');
     expect(changes.map((c: { from: string; to: string; material: boolean }) => [c.from, c.to, c.material])).toEqual([
       ['2025-07-01', '2026-03-15', true],
       ['2026-03-15', '2026-12-15', true],
     ]);
-    const sections = changes[0].locales.en.sections as Array<{ id: string; parts: Array<{ op: string; text: string }> }>;
-    const oldDoc = json('api/v1/policies/privacy/2025-07-01/en.json');
-    const oldText = sections.flatMap((s) => s.parts).filter((p) => p.op !== 'insert').map((p) => p.text).join('');
-    for (const section of oldDoc.sections) expect(oldText).toContain(section.text);
+    type Section = { id: string; status: string; parts: Array<{ op: string; text: string }> };
+    const sections = changes[0].locales.en.sections as Section[];
+    const byId = (doc: { sections: Array<{ id: string; heading: string; text: string }> }, id: string) => doc.sections.find((s) => s.id === id)!;
+    const [oldDoc, newDoc] = [json('api/v1/policies/privacy/2025-07-01/en.json'), json('api/v1/policies/privacy/2026-03-15/en.json')];
+    // A changed section's equal+delete parts are the old text, equal+insert the new one.
+    for (const section of sections.filter((s) => s.status === 'changed')) {
+      const side = (skip: string) => section.parts.filter((p) => p.op !== skip).map((p) => p.text).join('');
+      expect(side('insert')).toBe(`${byId(oldDoc, section.id).heading}\n${byId(oldDoc, section.id).text}\n`);
+      expect(side('delete')).toBe(`${byId(newDoc, section.id).heading}\n${byId(newDoc, section.id).text}\n`);
+    }
+    // Unchanged sections are listed without parts; their text is in the version documents.
+    expect(sections.filter((s) => s.status === 'unchanged').every((s) => s.parts.length === 0)).toBe(true);
+    expect(sections.filter((s) => s.status === 'changed').map((s) => s.id)).toEqual(['service-providers', 'data-security', 'data-retention']);
   });
 });
 

@@ -4,7 +4,8 @@ import { apiJsonSchema, apiSchemas } from '../../../../api/api-schemas.ts';
 import { jsonResponse } from '../../../../api/json-response.ts';
 
 export function getStaticPaths() {
-  return Object.keys(apiSchemas).map((name) => ({ params: { name } }));
+  // The schemas depend on code only, which Astro's incremental build tracks itself.
+  return Object.keys(apiSchemas).map((name) => ({ params: { name }, cacheKey: 'code-only' }));
 }
 
 export const GET: APIRoute = ({ params }) => jsonResponse(apiJsonSchema(params.name as keyof typeof apiSchemas));

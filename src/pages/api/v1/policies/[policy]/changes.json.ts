@@ -5,7 +5,7 @@ import { jsonResponse } from '../../../../../api/json-response.ts';
 import { getSiteModel, type SitePolicy } from '../../../../../site/site-model.ts';
 
 export function getStaticPaths() {
-  return getSiteModel().policies.map((policy) => ({ params: { policy: policy.id }, props: { policy } }));
+  return getSiteModel().policies.map((policy) => ({ params: { policy: policy.id }, props: { policy }, cacheKey: policy.cacheKey }));
 }
 
 export const GET: APIRoute = ({ props }) => jsonResponse(changesDocument((props as { policy: SitePolicy }).policy));

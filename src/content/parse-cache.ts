@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parserFingerprint, type ParsedBody } from './parse-mdx.ts';
+
+// Parsing MDX is the slowest step of loading; a rebuild of unchanged files
+// reads the trees back instead. Entries are keyed by the file's text and by
+// everything that shapes the tree (the parser's code and the remark versions),
+// so a change to any of them misses the cache instead of reusing it.
+function parserCode(): string {
+  // From src/ when this runs from it (the config, the CLI, the parse workers);
+  // from the code's own text when it runs from Vite's bundle.
+  try {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    return ['parse-mdx.ts', 'components.ts', 'parse-cache.ts', 'remark-policy-gfm.ts'].map((f) => readFileSync(path.join(here, f), 'utf8')).join('\0');
+  } catch {
+    return parserFingerprint + cachedParse.toString();
+  }
+}
+function remarkVersions(): string | undefined {
+  try {
+    return ['remark-mdx', 'remark-parse', 'micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough'].map((p) => JSON.parse(readFileSync(path.resolve('node_modules', p, 'package.json'), 'utf8')).version).join();
+  } catch {
+    return undefined;
+  }
+}
+const versions = remarkVersions();
+const parserVersion = createHash('sha256').update(parserCode()).update(versions ?? '').digest('hex');
+
+const cacheDir = process.env.POLICY_CACHE_DIR ?? path.resolve('node_modules/.cache/policy-as-code/mdx');
+/** False when POLICY_NO_CACHE=1, or when the remark versions (part of the key) cannot be read. */
+export const parseCacheEnabled = process.env.POLICY_NO_CACHE !== '1' && versions !== undefined;
+
+/**
+ * Parses with `parse`, or returns the tree a previous build cached for the
+ * same text. Only clean parses are cached: errors name their file and are
+ * cheap to find again.
+ */
+export function cachedParse(file: string, body: string, parse: (file: string, body: string) => ParsedBody): ParsedBody {
+  if (!parseCacheEnabled) return parse(file, body);
+  const key = createHash('sha256').update(parserVersion).update(body).digest('hex');
+  const entry = path.join(cacheDir, key.slice(0, 2), `${key}.json`);
+  if (existsSync(entry)) {
+    try {
+      return { ...(JSON.parse(readFileSync(entry, 'utf8')) as Omit<ParsedBody, 'errors'>), errors: [] };
+    } catch {
+      // A torn or foreign file: parse again and overwrite it.
+    }
+  }
+  const parsed = parse(file, body);
+  if (parsed.errors.length === 0) {
+    mkdirSync(path.dirname(entry), { recursive: true });
+    // Write then rename, so a concurrent or killed build never reads half a file.
+    const temporary = `${entry}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ tree: parsed.tree, headings: parsed.headings, parsed: parsed.parsed }));
+    renameSync(temporary, entry);
+  }
+  return parsed;
+}

@@ -13,9 +13,17 @@ import type { changesDocSchema, indexDocSchema, noticesDocSchema, versionDocSche
 
 const byLocale = <T>(make: (locale: Locale) => T) => Object.fromEntries(siteConfig.locales.map((l) => [l, make(l)])) as Record<Locale, T>;
 
-function changeOf(version: SiteVersion) {
+/** Where a version stands and what changed in it, as both the index and the version document state it. */
+function versionStanding(version: SiteVersion) {
   const change = version.data.change;
-  return change ? { kind: change.kind, summary: byLocale((l) => localizedLabel(version, l, 'change.summary', change.summary)) } : null;
+  return {
+    status: version.status,
+    effective: version.data.effective,
+    announced: version.data.announced,
+    validFrom: version.data.effective,
+    validUntil: version.validUntil ?? null,
+    change: change ? { kind: change.kind, summary: byLocale((l) => localizedLabel(version, l, 'change.summary', change.summary)) } : null,
+  };
 }
 
 /** The index of policies, locales and versions. */
@@ -33,17 +41,12 @@ export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema>
       feeds: byLocale((l) => urls.feed(l, policy.id)),
       versions: policy.versions.map((version) => ({
         version: version.version,
-        status: version.status,
-        effective: version.data.effective,
-        announced: version.data.announced,
-        validFrom: version.data.effective,
-        validUntil: version.validUntil ?? null,
-        change: changeOf(version),
+        ...versionStanding(version),
         locales: byLocale((l) => ({
           title: version.pages[l].title,
           page: urls.version(l, policy.id, version.version),
           json: urls.api.version(policy.id, version.version, l),
-          diff: version.data.change ? urls.changes(l, policy.id, version.version) : null,
+          diff: version.previous ? urls.changes(l, policy.id, version.version) : null,
           source: version.locales[l] ? { path: version.locales[l].file, sha256: version.locales[l].sha256 } : null,
         })),
       })),
@@ -60,12 +63,7 @@ export function versionDocument(policy: SitePolicy, version: SiteVersion, locale
     version: version.version,
     locale,
     title: page.title,
-    status: version.status,
-    effective: version.data.effective,
-    announced: version.data.announced,
-    validFrom: version.data.effective,
-    validUntil: version.validUntil ?? null,
-    change: changeOf(version),
+    ...versionStanding(version),
     page: urls.version(locale, policy.id, version.version),
     source: { path: source.file, sha256: source.sha256 },
     fallbackFrom: page.fallbackFrom ?? null,
@@ -115,7 +113,7 @@ export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSch
   const notices = model.policies.flatMap((policy) =>
     policy.versions.flatMap((version) => {
       // Past changes need no notice; checking the date first spares their diffs.
-      if (!version.data.change || version.data.effective <= model.now) return [];
+      if (!version.previous || version.data.effective <= model.now) return [];
       const change = version.change;
       if (!change || !change.material) return [];
       return [

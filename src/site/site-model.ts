@@ -76,12 +76,14 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0'
  */
 export function buildSiteModel(root: string, now: string = resolveNow()): SiteModel {
   const loaded = timed('loadMs', () => loadPolicies(root, { now }));
+  for (const version of loaded.flatMap((p) => p.versions)) for (const source of Object.values(version.locales)) dropPositions(source!.body.tree);
   const policies = loaded.map((policy): SitePolicy => {
     const versions: SiteVersion[] = [];
     policy.versions.forEach((version, index, all) => {
       const next = all[index + 1];
       const status: VersionStatus = version.version > now ? 'upcoming' : next && next.version <= now ? 'archived' : 'current';
-      const pages = Object.fromEntries(siteConfig.locales.map((locale) => [locale, versionPage(version, locale)])) as Record<Locale, VersionPage>;
+      const render = renderOnce(version);
+      const pages = Object.fromEntries(siteConfig.locales.map((locale) => [locale, versionPage(version, locale, render)])) as Record<Locale, VersionPage>;
       const previous = versions[index - 1];
       let change: VersionChange | undefined;
       // Not a spread of the version: that would call this very getter.
@@ -113,19 +115,39 @@ export function buildSiteModel(root: string, now: string = resolveNow()): SiteMo
   return { now, policies, cacheKey: hash(...policies.map((p) => p.cacheKey)) };
 }
 
-function versionPage(version: PolicyVersion, locale: Locale): VersionPage {
+// Renders each locale of a version once, then lets its tree go: a large site
+// holds thousands of trees, and only the rendered text is needed afterwards.
+function renderOnce(version: PolicyVersion): (locale: Locale) => RenderedBody {
+  const bodies = new Map<Locale, RenderedBody>();
+  return (locale) => {
+    let body = bodies.get(locale);
+    if (!body) {
+      body = timed('renderMs', () => renderBody(version, locale));
+      bodies.set(locale, body);
+      const source = version.locales[locale]!;
+      source.body = { ...source.body, tree: { type: 'root', children: [] } };
+    }
+    return body;
+  };
+}
+
+function versionPage(version: PolicyVersion, locale: Locale, render: (locale: Locale) => RenderedBody): VersionPage {
   const fallbackFrom = version.locales[locale] ? undefined : sourceLocale;
   const renderLocale = fallbackFrom ?? locale;
-  let body: RenderedBody | undefined;
   return {
     locale,
     title: version.locales[renderLocale]!.title,
     ...(fallbackFrom && { fallbackFrom }),
     get body() {
-      body ??= timed('renderMs', () => renderBody(version, renderLocale));
-      return body;
+      return render(renderLocale);
     },
   };
+}
+
+/** Drops source positions from loaded trees: the checks that report them have run. */
+function dropPositions(node: { position?: unknown; children?: unknown[] }): void {
+  delete node.position;
+  for (const child of node.children ?? []) dropPositions(child as typeof node);
 }
 
 // The integration builds the model before Astro renders, in the config's copy

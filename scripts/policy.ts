@@ -1,6 +1,6 @@
 // The `policy` command for legal authors: `npm run policy -- <command> ...`.
 // Exit codes: 0 clean, 1 problems found, 2 bad usage. Authors never see a stack trace.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { checkCommand } from '../src/cli/check-command.ts';
 import { diffCommand } from '../src/cli/diff-command.ts';
 import { erratumCommand, lockCommand } from '../src/cli/lock-command.ts';
@@ -31,7 +31,7 @@ const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : 
 const [command, ...args] = process.argv.slice(2);
 
 function run(): number {
-  const parse = <T extends Parameters<typeof parseArgs>[0]['options']>(options: T) => parseArgs({ args, allowPositionals: true, strict: true, options });
+  const parse = <T extends ParseArgsOptionsConfig>(options: T) => parseArgs({ args, allowPositionals: true, strict: true, options });
   switch (command) {
     case 'check': {
       const { values, positionals } = parse({ format: { type: 'string', default: 'text' } });
@@ -59,7 +59,8 @@ function run(): number {
     case 'erratum': {
       const localeOptions = Object.fromEntries(siteConfig.locales.filter((l) => l !== sourceLocale).map((l) => [`reason-${l}`, { type: 'string' as const }]));
       const { values, positionals } = parse({ reason: { type: 'string' }, ...localeOptions });
-      const reasons = Object.fromEntries(siteConfig.locales.map((l) => [l, (l === sourceLocale ? values.reason : values[`reason-${l}`]) as string | undefined]));
+      const given = values as Record<string, string | undefined>;
+      const reasons = Object.fromEntries(siteConfig.locales.map((l) => [l, l === sourceLocale ? given.reason : given[`reason-${l}`]]));
       return erratumCommand(root, positionals, reasons, out);
     }
     case undefined:

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { siteConfig, sourceLocale } from '../config.ts';
-import { loadPolicies } from '../content/load-policies.ts';
+import { loadPolicies, localeSources } from '../content/load-policies.ts';
 import { lockPath, readLock, writeLock } from '../content/lock-file.ts';
 import type { Erratum } from '../content/read-errata.ts';
 import { resolveNow } from '../content/resolve-now.ts';
@@ -21,7 +21,7 @@ export function lockCommand(root: string, out: (line: string) => void): number {
   let changed = 0;
   const present = new Set<string>();
   for (const version of versions) {
-    for (const source of Object.values(version.locales)) {
+    for (const source of localeSources(version)) {
       present.add(source.file);
       const entry = lock.files[source.file];
       if (entry && entry.announced <= now) continue;

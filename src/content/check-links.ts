@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isLocale, sourceLocale } from '../config.ts';
-import type { Policy } from './load-policies.ts';
+import { localeSources, type Policy } from './load-policies.ts';
 import { PolicyError } from './policy-error.ts';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
@@ -21,7 +21,7 @@ export function checkLinks(policies: readonly Policy[]): PolicyError[] {
   };
   for (const policy of policies) {
     for (const version of policy.versions) {
-      for (const source of Object.values(version.locales)) {
+      for (const source of localeSources(version)) {
         const own = new Set(source.body.headings.map((h) => h.id));
         visit(source.body.tree as Nodes, (node) => {
           if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;

@@ -1,4 +1,4 @@
-import type { PolicyVersion } from './load-policies.ts';
+import { localeSources, type PolicyVersion } from './load-policies.ts';
 import { lockPath, type LockFile } from './lock-file.ts';
 import { PolicyError } from './policy-error.ts';
 
@@ -11,7 +11,7 @@ export function checkLock(versions: readonly PolicyVersion[], lock: LockFile, no
   const errors: PolicyError[] = [];
   for (const version of versions) {
     if (version.data.announced > now) continue;
-    for (const source of Object.values(version.locales)) {
+    for (const source of localeSources(version)) {
       const locked = lock.files[source.file];
       if (!locked) {
         errors.push(new PolicyError(source.file, `Version ${version.version} was announced on ${version.data.announced}, but this file is not in ${lockPath}.`, { hint: `Run \`npm run policy -- lock\` and commit ${lockPath}, so the published text cannot change unnoticed.` }));

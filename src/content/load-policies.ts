@@ -43,6 +43,11 @@ export interface PolicyVersion {
   errata: Erratum[];
 }
 
+/** The locale files a version has, in configured order. */
+export function localeSources(version: PolicyVersion): LocaleSource[] {
+  return Object.values(version.locales).filter((source): source is LocaleSource => source !== undefined);
+}
+
 /** A policy and its versions, oldest first. */
 export interface Policy {
   id: string;

@@ -40,7 +40,7 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
     data = policyFrontmatterSchema.safeParse(readFrontMatter(sibling, readFileSync(sibling, 'utf8')).data).data;
   }
   const source = { locale, file, sha256: '', title: translation?.title ?? data?.title ?? '', labels: translation?.labels ?? {}, body };
-  const version = { policy: '', version: data?.effective ?? '', data: data as PolicyData, locales: { [locale]: source } };
+  const version: PolicyVersion = { policy: '', version: data?.effective ?? '', data: data as PolicyData, locales: { [locale]: source }, errata: [] };
   return { version, hasData: data !== undefined, locale };
 }
 

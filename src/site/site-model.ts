@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { siteConfig, sourceLocale, type Locale } from '../config.ts';
-import { loadPolicies, type PolicyVersion } from '../content/load-policies.ts';
+import { loadPolicies, localeSources, type PolicyVersion } from '../content/load-policies.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { renderBody, type RenderedBody } from '../render/render-body.ts';
 import { versionChange, type VersionChange } from './version-change.ts';
@@ -76,7 +76,7 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0'
  */
 export function buildSiteModel(root: string, now: string = resolveNow()): SiteModel {
   const loaded = timed('loadMs', () => loadPolicies(root, { now }));
-  for (const version of loaded.flatMap((p) => p.versions)) for (const source of Object.values(version.locales)) dropPositions(source!.body.tree);
+  for (const version of loaded.flatMap((p) => p.versions)) for (const source of localeSources(version)) dropPositions(source.body.tree);
   const policies = loaded.map((policy): SitePolicy => {
     const versions: SiteVersion[] = [];
     policy.versions.forEach((version, index, all) => {
@@ -103,7 +103,7 @@ export function buildSiteModel(root: string, now: string = resolveNow()): SiteMo
         },
       });
     });
-    const files = policy.versions.flatMap((v) => [...Object.values(v.locales).map((l) => l.sha256), JSON.stringify(v.errata)]);
+    const files = policy.versions.flatMap((v) => [...localeSources(v).map((l) => l.sha256), JSON.stringify(v.errata)]);
     return {
       id: policy.id,
       versions,

@@ -26,7 +26,7 @@ describe('diffData', () => {
     expect(describeEvent(diffData(base.data, added.data)[0]!, base, added, 'es')).toBe('Nuevo encargado: Cloudflare (Estados Unidos, Cláusulas Contractuales Tipo de la UE)');
     expect(events(edit((d) => void d.processors.pop()))).toEqual(['processors.hosting removed editorial']);
     expect(events(edit((d) => d.processors[0]!.locations.push('DE')))).toEqual(['processors.hosting.locations changed material']);
-    expect(events(edit((d) => (d.processors[0]!.locations = []).push('US')))).toEqual([]);
+    expect(events(edit((d) => (d.processors[0]!.locations = ['US'])))).toEqual([]);
   });
 
   it('classes retention: longer is material, shorter editorial, and says it in words', () => {

@@ -1,5 +1,4 @@
 import { styleText } from 'node:util';
-import { sourceLocale, type Locale } from '../config.ts';
 import type { DiffPart } from './diff-parts.ts';
 import type { DataEvent } from './diff-data.ts';
 import type { SectionDiff } from './diff-sections.ts';
@@ -50,7 +49,7 @@ export function diffToText(sections: readonly SectionDiff[], data: readonly Data
 const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
 
 /** Markdown for a pull-request comment, with `<ins>`/`<del>` that GitHub renders. */
-export function diffToMarkdown(sections: readonly SectionDiff[], data: readonly DataEvent[], _locale: Locale = sourceLocale): string {
+export function diffToMarkdown(sections: readonly SectionDiff[], data: readonly DataEvent[]): string {
   const out: string[] = [];
   if (data.length) out.push('**Data changes**', '', ...data.map((e) => `- ${escapeMarkdown(eventLine(e))}`), '');
   for (const section of changed(sections)) {

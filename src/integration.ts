@@ -1,9 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { PolicyValidationError } from './content/policy-error.ts';
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { warmParseCache } from './content/warm-parse-cache.ts';
-import { getSiteModel, modelTimings } from './site/site-model.ts';
+import { getSiteModel, modelTimings, policiesRoot } from './site/site-model.ts';
 
 /**
  * The policy-as-code Astro integration. It checks every policy before Astro
@@ -17,7 +16,7 @@ export default function policySite(): AstroIntegration {
     hooks: {
       'astro:build:start': async ({ logger }) => {
         try {
-          await warmParseCache(path.resolve(process.env.POLICIES_ROOT ?? '.'));
+          await warmParseCache(policiesRoot());
           getSiteModel();
         } catch (error) {
           const known = error instanceof PolicyValidationError || (error instanceof Error && error.message.startsWith('POLICY_NOW'));

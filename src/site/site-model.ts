@@ -86,8 +86,6 @@ export function buildSiteModel(root: string, now: string = resolveNow()): SiteMo
       const pages = Object.fromEntries(siteConfig.locales.map((locale) => [locale, versionPage(version, locale, render)])) as Record<Locale, VersionPage>;
       const previous = versions[index - 1];
       let change: VersionChange | undefined;
-      // Not a spread of the version: that would call this very getter.
-      const bodies = (v: SiteVersion) => ({ policy: v.policy, version: v.version, data: v.data, locales: v.locales, errata: v.errata, bodies: Object.fromEntries(Object.entries(v.pages).map(([l, p]) => [l, p.body])) as Record<Locale, RenderedBody> });
       versions.push({
         ...version,
         status,
@@ -96,8 +94,10 @@ export function buildSiteModel(root: string, now: string = resolveNow()): SiteMo
         pages,
         get change() {
           if (previous && !change) {
-            const [a, b] = [bodies(previous), bodies(this)];
-            change = timed('diffMs', () => versionChange(a, b));
+            const [before, after] = [previous, this];
+            // Bodies render (once) before the diff's clock starts.
+            for (const locale of siteConfig.locales) void [before.pages[locale].body, after.pages[locale].body];
+            change = timed('diffMs', () => versionChange(before, after, (v, locale) => (v as SiteVersion).pages[locale].body));
           }
           return change;
         },
@@ -156,12 +156,14 @@ function dropPositions(node: { position?: unknown; children?: unknown[] }): void
 const SHARED = Symbol.for('policy-as-code.site-model');
 type Shared = { key: string; model: SiteModel };
 
-/**
- * The site model of this build, shared by every page. POLICIES_ROOT points the
- * build at another folder holding a `policies/` tree (tests use fixtures).
- */
+/** The folder holding `policies/`: POLICIES_ROOT when set (tests build fixtures), else the current one. */
+export function policiesRoot(): string {
+  return path.resolve(process.env.POLICIES_ROOT ?? '.');
+}
+
+/** The site model of this build, shared by every page. */
 export function getSiteModel(): SiteModel {
-  const root = path.resolve(process.env.POLICIES_ROOT ?? '.');
+  const root = policiesRoot();
   const now = resolveNow();
   const key = `${root}\n${now}\n${siteConfig.locales.join()}`;
   const shared = (globalThis as { [SHARED]?: Shared })[SHARED];

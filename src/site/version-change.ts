@@ -32,7 +32,7 @@ export interface VersionChange {
  * Compares a version with its predecessor once per build: the data events and,
  * per locale, the section-by-section text diff of the rendered text.
  */
-export function versionChange(previous: PolicyVersion & { bodies: Record<Locale, RenderedBody> }, version: PolicyVersion & { bodies: Record<Locale, RenderedBody> }): VersionChange {
+export function versionChange(previous: PolicyVersion, version: PolicyVersion, bodyOf: (version: PolicyVersion, locale: Locale) => RenderedBody): VersionChange {
   const events = diffData(previous.data, version.data);
   const change = version.data.change!;
   const locales = Object.fromEntries(
@@ -41,7 +41,7 @@ export function versionChange(previous: PolicyVersion & { bodies: Record<Locale,
       {
         summary: localizedLabel(version, locale, 'change.summary', change.summary),
         events: events.map((e) => ({ ...e, text: describeEvent(e, previous, version, locale) })),
-        sections: diffSections(previous.bodies[locale].sections, version.bodies[locale].sections, locale),
+        sections: diffSections(bodyOf(previous, locale).sections, bodyOf(version, locale).sections, locale),
       },
     ]),
   ) as VersionChange['locales'];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadPolicies } from '../content/load-policies.ts';
-import { PolicyValidationError, type PolicyError } from '../content/policy-error.ts';
+import { readPolicies } from '../content/load-policies.ts';
+import type { PolicyError } from '../content/policy-error.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -28,13 +28,7 @@ export function checkCommand(root: string, paths: readonly string[], format: 'te
     if (!existsSync(path.resolve(p))) throw new UsageError(`There is no file or folder "${p}" to check.`);
     return path.relative(root, path.resolve(p)).split(path.sep).join('/');
   });
-  let errors: readonly PolicyError[] = [];
-  try {
-    loadPolicies(root, { now: resolveNow() });
-  } catch (error) {
-    if (!(error instanceof PolicyValidationError)) throw error;
-    errors = error.errors;
-  }
+  const { errors } = readPolicies(root, { now: resolveNow() });
   const shown = wanted.length === 0 ? errors : errors.filter((e) => wanted.some((w) => w === '' || e.file === w || e.file.startsWith(`${w}/`) || w.startsWith(`${e.file}/`)));
   for (const error of shown) out(format === 'github' ? githubAnnotation(error) : `${error.format()}\n`);
   const files = new Set(shown.map((e) => e.file)).size;

@@ -1,12 +1,15 @@
 // The change-notice email job: `npm run notices -- --feed <path|URL> --subscribers <csv> --ledger <path> ...`.
-// Exit codes: 0 all delivered, 1 something not delivered or bad rows, 2 bad usage or unusable input.
+// Exit codes: 0 all delivered, 1 something not delivered or bad rows, 2 bad usage or unusable input, 3 internal error.
 import { parseArgs } from 'node:util';
+import { handleInternalErrors } from '../src/cli/internal-error.ts';
 import { isLocale, sourceLocale } from '../src/config.ts';
 import { resolveNow } from '../src/content/resolve-now.ts';
 import { Ledger } from '../src/notices/ledger.ts';
 import { readNoticeFeed } from '../src/notices/read-notice-feed.ts';
 import { readSubscribers } from '../src/notices/read-subscribers.ts';
 import { sendNotices } from '../src/notices/send-notices.ts';
+
+handleInternalErrors('notices');
 
 const USAGE = `Usage: npm run notices -- --feed <path or URL of notices.json> --subscribers <CSV: email,locale> --ledger <path>
        [--smtp <smtp:// or smtps:// URL>] [--now YYYY-MM-DD] [--dry-run] [--out DIR]

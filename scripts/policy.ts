@@ -1,18 +1,21 @@
 // The `policy` command for legal authors: `npm run policy -- <command> ...`.
-// Exit codes: 0 clean, 1 problems found, 2 bad usage. Authors never see a stack trace.
+// Exit codes: 0 clean, 1 problems found, 2 bad usage, 3 internal error (a bug).
+// Authors never see a stack trace (maintainers get one with DEBUG=1).
+import path from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { checkCommand } from '../src/cli/check-command.ts';
 import { diffCommand } from '../src/cli/diff-command.ts';
 import { erratumCommand, lockCommand } from '../src/cli/lock-command.ts';
 import { newCommand } from '../src/cli/new-command.ts';
 import { summaryCommand } from '../src/cli/summary-command.ts';
+import { handleInternalErrors, internalErrorMessage, INTERNAL_ERROR_EXIT } from '../src/cli/internal-error.ts';
 import { UsageError } from '../src/cli/usage-error.ts';
 import { siteConfig, sourceLocale } from '../src/config.ts';
 import { PolicyError, PolicyValidationError } from '../src/content/policy-error.ts';
 
 const USAGE = `Usage: npm run policy -- <command>
 
-  check [paths...] [--format text|github]
+  check [paths...] [--format text|github] [--base <git-ref>]
       Everything the build would reject, in well under 2 seconds. Exit 0 clean, 1 problems.
   new <policy> --effective YYYY-MM-DD [--announce YYYY-MM-DD] [--material | --editorial]
       Starts the next version from the latest one, in every locale.
@@ -26,6 +29,18 @@ const USAGE = `Usage: npm run policy -- <command>
       Records a correction to a published version; shown on its page and in its JSON.
 `;
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder.',
+  EISDIR: 'this is a folder; name a file.',
+  ENOTDIR: 'part of this path is a file, not a folder.',
+  EACCES: 'permission denied.',
+  EPERM: 'permission denied.',
+  ELOOP: 'too many symbolic links.',
+};
+const isFileError = (error: unknown): error is NodeJS.ErrnoException & { code: string } =>
+  typeof (error as NodeJS.ErrnoException)?.code === 'string' && (error as NodeJS.ErrnoException).code! in FILE_ERRORS;
+
+handleInternalErrors('policy');
 const root = process.cwd();
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const [command, ...args] = process.argv.slice(2);
@@ -34,9 +49,9 @@ function run(): number {
   const parse = <T extends ParseArgsOptionsConfig>(options: T) => parseArgs({ args, allowPositionals: true, strict: true, options });
   switch (command) {
     case 'check': {
-      const { values, positionals } = parse({ format: { type: 'string', default: 'text' } });
+      const { values, positionals } = parse({ format: { type: 'string', default: 'text' }, base: { type: 'string' } });
       if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format must be text or github, not "${values.format}".`);
-      return checkCommand(root, positionals, values.format, out);
+      return checkCommand(root, positionals, values.format, out, values.base);
     }
     case 'new': {
       const { values, positionals } = parse({ effective: { type: 'string' }, announce: { type: 'string' }, material: { type: 'boolean' }, editorial: { type: 'boolean' } });
@@ -82,7 +97,11 @@ try {
   } else if (error instanceof PolicyValidationError || error instanceof PolicyError) {
     process.stderr.write(error instanceof PolicyError ? `${error.format()}\n` : error.message);
     process.exitCode = 1;
+  } else if (isFileError(error)) {
+    process.stderr.write(`${error.path ? `${path.relative(root, error.path) || error.path}: ` : ''}${FILE_ERRORS[error.code]}\n`);
+    process.exitCode = 2;
   } else {
-    throw error;
+    process.stderr.write(`${internalErrorMessage('policy', error)}\n`);
+    process.exitCode = INTERNAL_ERROR_EXIT;
   }
 }

@@ -11,6 +11,14 @@ export const siteConfig = {
    * in src/i18n/ uses the source locale's strings.
    */
   locales: (process.env.POLICY_LOCALES?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['en', 'es']) as readonly string[],
+  /**
+   * Hosts that policy text may show images from, such as 'assets.infraux.com'.
+   * Empty by default: an image from anywhere else is a tracking pixel waiting
+   * to happen on a privacy policy, so it fails the check. Images in public/
+   * (linked as /images/…) are always allowed. The pages' Content-Security-Policy
+   * allows exactly these hosts.
+   */
+  imageHosts: [] as readonly string[],
   /** Folder of the policy sources, relative to the repository root. */
   policiesDir: 'policies',
   /** The change-notice email job's sender and unsubscribe address. */

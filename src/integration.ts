@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { internalErrorMessage } from './cli/internal-error.ts';
 import { PolicyValidationError } from './content/policy-error.ts';
 import { writeFileSync } from 'node:fs';
 import { warmParseCache } from './content/warm-parse-cache.ts';
@@ -20,9 +21,9 @@ export default function policySite(): AstroIntegration {
           getSiteModel();
         } catch (error) {
           const known = error instanceof PolicyValidationError || (error instanceof Error && error.message.startsWith('POLICY_NOW'));
-          if (!known) throw error;
           // Astro prints a stack trace for errors thrown by hooks; authors need only the list.
-          logger.error(`${error.message}\nFix the files listed above, then build again.`);
+          if (known) logger.error(`${error.message}\nFix the files listed above, then build again.`);
+          else logger.error(internalErrorMessage('build', error));
           process.exit(1);
         }
       },

@@ -105,15 +105,17 @@ export function changesDocument(policy: SitePolicy): z.output<typeof changesDocS
 }
 
 /**
- * The change notices that are due (announced, not yet in effect) or scheduled
- * (to be announced): exactly what the email job needs, with absolute links.
- * Only material changes are notified; editorial ones need no notice.
+ * The change notices that are due (announced, not yet in effect): exactly what
+ * the email job needs, with absolute links. Only material changes are notified;
+ * editorial ones need no notice, and an imported version (history added later)
+ * never does. A draft is never listed, not even in a preview build: the job
+ * must not mail a text that is not published.
  */
 export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSchema> {
   const notices = model.policies.flatMap((policy) =>
     policy.versions.flatMap((version) => {
       // Past changes need no notice; checking the date first spares their diffs.
-      if (!version.previous || version.data.effective <= model.now) return [];
+      if (!version.previous || version.data.effective <= model.now || version.data.announced > model.now || version.data.imported) return [];
       const change = version.change;
       if (!change || !change.material) return [];
       return [
@@ -122,7 +124,7 @@ export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSch
           policy: policy.id,
           from: change.from,
           to: change.to,
-          status: change.announced <= model.now ? ('due' as const) : ('scheduled' as const),
+          status: 'due' as const,
           announced: change.announced,
           effective: change.effective,
           noticeDate: change.noticeDate,

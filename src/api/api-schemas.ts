@@ -113,7 +113,7 @@ const changeEntry = z.object({
 /** /api/v1/policies/<policy>/changes.json: every consecutive pair of versions. */
 export const changesDocSchema = z.object({ policy: z.string(), changes: z.array(changeEntry) });
 
-/** /api/v1/notices.json: the change notices due or upcoming, the input of the email job. */
+/** /api/v1/notices.json: the change notices due (announced, not yet in effect), the input of the email job. */
 export const noticesDocSchema = z.object({
   now: date,
   notices: z.array(
@@ -122,7 +122,7 @@ export const noticesDocSchema = z.object({
       policy: z.string(),
       from: date,
       to: date,
-      status: z.enum(['due', 'scheduled']).describe('due: announced and not yet in effect; scheduled: to be announced later.'),
+      status: z.literal('due').describe('Always due: announced and not yet in effect. Drafts (to be announced later) are never listed.'),
       announced: date,
       effective: date,
       noticeDate: date,

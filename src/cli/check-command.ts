@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { checkBase } from '../content/check-base.ts';
 import { readPolicies } from '../content/load-policies.ts';
 import type { PolicyError } from '../content/policy-error.ts';
 import { resolveNow } from '../content/resolve-now.ts';
@@ -16,19 +17,24 @@ export function githubAnnotation(error: PolicyError): string {
 }
 
 /**
- * `policy check [paths...] [--format text|github]`: everything the build
- * would reject, without the build. It calls the loader the build calls, so
- * the two cannot disagree. Paths narrow the report, not the checks, since
- * rules such as the notice period span files.
+ * `policy check [paths...] [--format text|github] [--base <git-ref>]`:
+ * everything the build would reject, without the build. It calls the loader
+ * the build calls, so the two cannot disagree. Paths narrow the report, not
+ * the checks, since rules such as the notice period span files. With a base
+ * (the pull request's target), it also refuses rewrites of published history
+ * that only a comparison with the base shows (see `checkBase`).
  *
  * @returns The exit code: 0 clean, 1 problems.
+ * @throws {UsageError} on a path that does not exist or a base that is not a git revision.
  */
-export function checkCommand(root: string, paths: readonly string[], format: 'text' | 'github', out: (line: string) => void): number {
+export function checkCommand(root: string, paths: readonly string[], format: 'text' | 'github', out: (line: string) => void, base?: string): number {
   const wanted = paths.map((p) => {
     if (!existsSync(path.resolve(p))) throw new UsageError(`There is no file or folder "${p}" to check.`);
     return path.relative(root, path.resolve(p)).split(path.sep).join('/');
   });
-  const { errors } = readPolicies(root, { now: resolveNow() });
+  const now = resolveNow();
+  const { policies, errors } = readPolicies(root, { now });
+  if (base !== undefined) errors.push(...checkBase(root, base, now, policies));
   const shown = wanted.length === 0 ? errors : errors.filter((e) => wanted.some((w) => w === '' || e.file === w || e.file.startsWith(`${w}/`) || w.startsWith(`${e.file}/`)));
   for (const error of shown) out(format === 'github' ? githubAnnotation(error) : `${error.format()}\n`);
   const files = new Set(shown.map((e) => e.file)).size;

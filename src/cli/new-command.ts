@@ -34,6 +34,8 @@ export function newCommand(root: string, policy: string, options: { effective?: 
   const announced = options.announce ?? resolveNow();
   if (!effective || !DATE.test(effective)) throw new UsageError('Give the effective date as --effective YYYY-MM-DD.');
   if (!DATE.test(announced)) throw new UsageError('Give the announcement date as --announce YYYY-MM-DD.');
+  // Readers cannot have been told before the version exists: notice counts from publication.
+  if (announced < resolveNow()) throw new UsageError(`The announcement date ${announced} is in the past; a new version is announced today (${resolveNow()}) or later.`);
   const latest = readdirSync(policyDir).filter((d) => DATE.test(d)).sort().at(-1);
   if (!latest) throw new UsageError(`"${policy}" has no version to start from.`);
   if (effective <= latest) throw new UsageError(`The new version must take effect after the latest one (${latest}).`);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { siteConfig, sourceLocale } from '../config.ts';
-import { earliestEffective } from '../content/check-changes.ts';
+import { earliestEffective, noticePeriodFor } from '../content/check-changes.ts';
 import { readPolicies } from '../content/load-policies.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { describeEvent } from '../diff/describe-event.ts';
@@ -59,10 +59,11 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
       lines.push(`**Change:** ${change?.kind ?? '?'}: ${change?.summary ?? ''}`, '');
       if (events.length) lines.push('**Data changes**', '', ...events.map((e) => `- ${describeEvent(e, previous, version, sourceLocale)}${e.material ? ' _(material)_' : ''}`), '');
       const material = change?.kind === 'material' || events.some((e) => e.material);
-      const earliest = earliestEffective(version.data.announced, version.data.noticePeriod);
+      const period = noticePeriodFor(previous, version);
+      const earliest = earliestEffective(version.data.announced, period);
       lines.push(
         material
-          ? `**Notice rule:** ${version.data.effective >= earliest ? '✅' : '❌'} announced ${version.data.announced}, effective ${version.data.effective}; with ${version.data.noticePeriod} notice the earliest allowed effective date is ${earliest}.`
+          ? `**Notice rule:** ${version.data.effective >= earliest ? '✅' : '❌'} announced ${version.data.announced}, effective ${version.data.effective}; with ${period} notice the earliest allowed effective date is ${earliest}.`
           : `**Notice rule:** editorial change, no notice period needed (announced ${version.data.announced}, effective ${version.data.effective}).`,
         '',
       );

@@ -1,7 +1,7 @@
 import { add, format, parseISO } from 'date-fns';
 import { sourceLocale } from '../config.ts';
 import { describeEvent } from '../diff/describe-event.ts';
-import { diffData } from '../diff/diff-data.ts';
+import { diffData, durationDays } from '../diff/diff-data.ts';
 import { parseDuration } from '../i18n/format.ts';
 import type { PolicyVersion } from './load-policies.ts';
 import { PolicyError } from './policy-error.ts';
@@ -18,14 +18,34 @@ export function earliestEffective(announced: string, noticePeriod: string): stri
 }
 
 /**
+ * The notice a change to `version` needs: the longer of the period readers
+ * were promised by the version in force and the one the new version states,
+ * so a version cannot shorten its own notice.
+ */
+export function noticePeriodFor(previous: PolicyVersion | undefined, version: PolicyVersion): string {
+  const promised = previous?.data.noticePeriod;
+  return promised && durationDays(promised) > durationDays(version.data.noticePeriod) ? promised : version.data.noticePeriod;
+}
+
+/**
  * Checks a version against its predecessor: a version marked editorial may
  * not carry a material data change, and a material change must be announced
  * at least the notice period before it takes effect.
  */
 export function checkChanges(previous: PolicyVersion, version: PolicyVersion, file: string, frontMatter: FrontMatterFile): PolicyError[] {
-  const change = version.data.change;
-  if (!change) return [];
   const errors: PolicyError[] = [];
+  // A version announced before the one it follows would be published (and diffed
+  // against an older version) first, then change its changes page once the other appears.
+  if (version.data.announced < previous.data.announced) {
+    errors.push(
+      new PolicyError(file, `This version is announced on ${version.data.announced}, before version ${previous.version}, which takes effect earlier, is announced (${previous.data.announced}).`, {
+        place: frontMatter.placeOf(['announced']),
+        hint: `Announce versions in the order they take effect: set "announced" to ${previous.data.announced} or later.`,
+      }),
+    );
+  }
+  const change = version.data.change;
+  if (!change) return errors;
   const material = diffData(previous.data, version.data).filter((e) => e.material);
   if (change.kind === 'editorial' && material.length > 0) {
     const words = material.map((e) => `"${describeEvent(e, previous, version, sourceLocale)}" (${e.path})`).join('; ');
@@ -37,12 +57,14 @@ export function checkChanges(previous: PolicyVersion, version: PolicyVersion, fi
     );
   }
   if (change.kind === 'material' || material.length > 0) {
-    const earliest = earliestEffective(version.data.announced, version.data.noticePeriod);
+    const period = noticePeriodFor(previous, version);
+    const earliest = earliestEffective(version.data.announced, period);
     if (version.data.effective < earliest) {
+      const whose = period === version.data.noticePeriod ? '' : `, the period promised by version ${previous.version}`;
       errors.push(
         new PolicyError(
           file,
-          `This material change is announced on ${version.data.announced} and takes effect on ${version.data.effective}, less than the notice period (${version.data.noticePeriod}) later. The earliest allowed effective date is ${earliest}.`,
+          `This material change is announced on ${version.data.announced} and takes effect on ${version.data.effective}, less than the notice period (${period}${whose}) later. The earliest allowed effective date is ${earliest}.`,
           { place: frontMatter.placeOf(['effective']), hint: `Move "effective" to ${earliest} or later (and the folder name with it), or announce the change earlier.` },
         ),
       );

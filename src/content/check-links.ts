@@ -1,16 +1,21 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { isLocale, sourceLocale } from '../config.ts';
+import { isLocale, siteConfig, sourceLocale } from '../config.ts';
 import { localeSources, type Policy } from './load-policies.ts';
 import { PolicyError } from './policy-error.ts';
 
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+const HINT = 'Link to an https:// page, a mailto: address, a page of this site (/en/privacy/) or a section (#id).';
 
 /**
- * Checks every link and image in the policy text: no script-bearing schemes
- * (`javascript:`, `data:`), anchors that exist in the same file, and site
- * links (`/en/privacy/2025-07-01/#minors`) that point at a real policy,
- * version and section.
+ * Checks every link and image in the policy text. Links go to a page of this
+ * site (and a section that exists there), a section of the same file, or an
+ * `https:`, `http:` or `mailto:` address; nothing else, so no scheme can run
+ * script and no relative path can resolve differently on different pages.
+ * Images come from `public/` or from a host in `siteConfig.imageHosts`, so a
+ * policy page cannot carry a tracking pixel.
  */
 export function checkLinks(policies: readonly Policy[]): PolicyError[] {
   const errors: PolicyError[] = [];
@@ -26,23 +31,48 @@ export function checkLinks(policies: readonly Policy[]): PolicyError[] {
         visit(source.body.tree as Nodes, (node) => {
           if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
           const url = node.url.trim();
-          const fail = (message: string, hint: string) => errors.push(new PolicyError(source.file, message, { place: node.position?.start && { line: node.position.start.line, column: node.position.start.column }, hint }));
+          // Returns nothing: unist-util-visit reads a returned number as the index to go on from.
+          const fail = (message: string, hint = HINT): void => void errors.push(new PolicyError(source.file, message, { place: node.position?.start && { line: node.position.start.line, column: node.position.start.column }, hint }));
+          const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
+          // Browsers drop tabs and newlines inside URLs, so "java\tscript:" would still run.
+          if (/[\u0000-\u001F\u007F]/.test(url) || /^[^/?#:]*\s[^/?#]*:/.test(url)) {
+            return fail(`The link "${shown}" contains a control character or a space before its scheme.`, 'Write the address without spaces or invisible characters.');
+          }
           const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-          if (scheme && !SAFE_SCHEMES.has(scheme)) {
-            fail(`The link "${url.slice(0, 60)}" uses the ${scheme}: scheme, which is not allowed in a policy.`, 'Link to an https:// page, a mailto: address or a section (#id).');
+          if (node.type === 'image') return checkImage(url, scheme, fail);
+          if (scheme) {
+            if (!LINK_SCHEMES.has(scheme)) fail(`The link "${shown}" uses the ${scheme}: scheme, which is not allowed in a policy.`);
           } else if (url.startsWith('#')) {
             if (!own.has(url.slice(1))) fail(`The link "${url}" points at no section of this file.`, `Use one of the section ids: ${[...own].join(', ')}.`);
-          } else if (url.startsWith('/')) {
+          } else if (url.startsWith('/') && !url.startsWith('//')) {
             const [pathname = '', anchor] = url.split('#');
             const [locale = '', policyId = '', page = ''] = pathname.split('/').filter(Boolean);
             const versionName = /^\d{4}-\d{2}-\d{2}$/.test(page) ? page : undefined;
             const ids = isLocale(locale) && (page === '' || versionName || page === 'history' || page === 'upcoming') ? versionIds(policyId, versionName) : undefined;
             if (!ids) fail(`The link "${url}" points at no page of this site.`, 'Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id.');
             else if (anchor && !ids.has(anchor)) fail(`The link "${url}" points at a section that does not exist there.`, `Use one of: ${[...ids].join(', ')}.`);
+          } else {
+            fail(`The link "${shown}" is a relative address, which points somewhere different on every page that shows it.`);
           }
         });
       }
     }
   }
   return errors;
+}
+
+function checkImage(url: string, scheme: string | undefined, fail: (message: string, hint?: string) => void): void {
+  const hosts = siteConfig.imageHosts;
+  const allowed = hosts.length ? `Images may come from ${hosts.map((h) => `https://${h}/`).join(', ')} or from public/ (/images/…)` : 'Put the image in public/ and write its path, such as /images/chart.svg';
+  const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
+  if (scheme && scheme !== 'https') return fail(`The image "${shown}" uses the ${scheme}: scheme; images must be https:// or part of this site.`, `${allowed}.`);
+  if (scheme === 'https') {
+    const host = URL.canParse(url) ? new URL(url).hostname : '';
+    if (!hosts.includes(host)) fail(`The image "${shown}" is loaded from ${host || 'another site'}, which could track every reader of this page.`, `${allowed}; to allow a host, add it to siteConfig.imageHosts in src/config.ts.`);
+    return;
+  }
+  const pathname = url.split(/[?#]/)[0]!;
+  if (!url.startsWith('/') || url.startsWith('//') || pathname.includes('..') || !existsSync(path.join(path.resolve('public'), pathname))) {
+    fail(`The image "${shown}" is not a file of this site's public/ folder.`, `${allowed}.`);
+  }
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { checkChanges } from './check-changes.ts';
+import { checkCharacters } from './check-characters.ts';
 import { checkLinks } from './check-links.ts';
 import { checkLock } from './check-lock.ts';
 import { checkReferences } from './check-references.ts';
 import { checkMissingLocales, checkTranslation } from './check-translation.ts';
+import { listPolicyFiles } from './list-policy-files.ts';
 import { readLock } from './lock-file.ts';
 import { readErrata, type Erratum } from './read-errata.ts';
 import { resolveNow } from './resolve-now.ts';
@@ -92,11 +94,9 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
   const now = options.now ?? resolveNow();
   const errors: PolicyError[] = [];
   const entries: FileEntry[] = [];
-  const base = path.join(root, dir);
-  const files = readdirSync(base, { recursive: true, encoding: 'utf8' })
-    .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => /\.(mdx?|markdown)$/.test(f))
-    .sort();
+  const listing = listPolicyFiles(root, dir);
+  errors.push(...listing.errors);
+  const files = listing.files.filter((f) => /\.(mdx?|markdown)$/.test(f));
 
   for (const relative of files) {
     const file = `${dir}/${relative}`;
@@ -169,6 +169,7 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
 function readEntry(root: string, file: string, policy: string, folder: string, locale: Locale, errors: PolicyError[]): FileEntry {
   const bytes = readFileSync(path.join(root, file));
   const text = bytes.toString('utf8');
+  errors.push(...checkCharacters(file, text));
   let frontMatter: FrontMatterFile;
   try {
     frontMatter = readFrontMatter(file, text);

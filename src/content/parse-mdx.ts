@@ -59,10 +59,25 @@ export function parseMdx(file: string, body: string): ParsedBody {
     });
   });
 
+  const tooDeep = (place: PolicyError['place']) => {
+    errors.push(
+      new PolicyError(file, `The text is nested more than ${MAX_DEPTH} levels deep (quotes, lists or emphasis inside each other).`, {
+        place,
+        hint: 'Legal text needs a few levels at most: remove the extra ">", list markers or emphasis.',
+      }),
+    );
+    return { tree: { type: 'root' as const, children: [] }, headings: [], errors, parsed: false };
+  };
+  const deepLine = deepestLine(lines);
+  if (deepLine) return tooDeep({ line: deepLine, column: 1 });
   let tree: Root;
   try {
     tree = processor.runSync(processor.parse(lines.join('\n'))) as Root;
+    // Every later step walks the tree recursively; refuse what would overflow it.
+    const deepNode = nodeBeyond(tree, MAX_DEPTH);
+    if (deepNode) return tooDeep(deepNode);
   } catch (error) {
+    if (error instanceof RangeError) return tooDeep(undefined);
     const cause = error as { line?: number; column?: number; reason?: string; message: string };
     errors.push(
       new PolicyError(file, `The MDX does not parse: ${(cause.reason ?? cause.message).replace(/\.$/, '')}.`, {
@@ -80,7 +95,7 @@ export function parseMdx(file: string, body: string): ParsedBody {
     switch (node.type) {
       case 'heading': {
         const heading = node as Heading;
-        const text = toString(heading).trim();
+        const text = toString(withoutComments(heading)).replace(/\s+/g, ' ').trim();
         const explicit = explicitIds.get(place?.line ?? -1);
         // Derived ids drop the section number so renumbering keeps the anchor.
         const id = explicit ?? slugger.slug(text.replace(/^[\d.]+\s+/, ''));
@@ -125,6 +140,44 @@ export function parseMdx(file: string, body: string): ParsedBody {
   return { tree, headings, errors, parsed: true };
 }
 
+// `{/* comments */}` are the only expressions that parse; they are for authors,
+// so they never shape a heading's text or its derived anchor.
+function withoutComments<T extends { children?: unknown[] }>(node: T): T {
+  if (!node.children) return node;
+  const children = (node.children as Array<{ type: string; children?: unknown[] }>).filter((c) => c.type !== 'mdxTextExpression' && c.type !== 'mdxFlowExpression');
+  return { ...node, children: children.map(withoutComments) };
+}
+
+/** How deep the parsed text may nest; real policies use under 20 levels. */
+const MAX_DEPTH = 100;
+
+// Quotes and list markers at the start of a line nest without limit, and the
+// parser recurses on them: a line with too many is refused before parsing.
+function deepestLine(lines: readonly string[]): number | undefined {
+  const marker = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i]!;
+    let depth = 0;
+    for (let match = marker.exec(rest); match && depth <= MAX_DEPTH; match = marker.exec(rest)) {
+      rest = rest.slice(match[0].length);
+      depth++;
+    }
+    if (depth > MAX_DEPTH) return i + 1;
+  }
+  return undefined;
+}
+
+// An explicit stack rather than recursion, so the check itself cannot overflow.
+function nodeBeyond(tree: Root, limit: number): PolicyError['place'] {
+  const stack: Array<[{ children?: unknown[]; position?: { start: { line: number; column: number } } }, number]> = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return node.position && { line: node.position.start.line, column: node.position.start.column };
+    for (const child of node.children ?? []) stack.push([child as typeof node, depth + 1]);
+  }
+  return undefined;
+}
+
 interface JsxNode {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
   name: string | null;
@@ -143,7 +196,13 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
     return;
   }
   if (node.children.length > 0) fail(`<${node.name}> takes no content.`, `Write it self-closing: <${node.name} />.`);
+  const seen = new Set<string>();
   for (const attribute of node.attributes) {
+    if (attribute.name && seen.has(attribute.name)) {
+      fail(`<${node.name}> has the prop ${attribute.name} more than once.`, `Keep one ${attribute.name}="…".`);
+      continue;
+    }
+    if (attribute.name) seen.add(attribute.name);
     const propSpec = attribute.name ? spec.props[attribute.name] : undefined;
     if (attribute.name && /^on/i.test(attribute.name)) {
       fail(`<${node.name}> has an event handler "${attribute.name}"; policy files cannot run scripts.`, 'Remove the attribute.');
@@ -165,4 +224,4 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
 }
 
 /** The text of the parser's code and allowlist, so caches of its output notice any change to it. */
-export const parserFingerprint = [parseMdx, checkComponent].map(String).join('\n') + JSON.stringify(componentSpecs) + HEADING_ID.source;
+export const parserFingerprint = [parseMdx, checkComponent, deepestLine, nodeBeyond, withoutComments].map(String).join('\n') + JSON.stringify(componentSpecs) + HEADING_ID.source;

@@ -40,7 +40,7 @@ export function schemaErrors(file: string, frontMatter: FrontMatterFile, issues:
       // YAML reads an unquoted 123e4 or 0012 as a number; quoting keeps it text.
       const hint = issue.expected === 'string' && typeof got === 'number' ? `Put the value in quotes: ${String(issue.path.at(-1))}: "…".` : undefined;
       const shown = typeof got === 'number' ? String(got) : JSON.stringify(got);
-      return [new PolicyError(file, `"${where}" should be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, not ${shown}.`, { place, hint })];
+      return [new PolicyError(file, `"${where}" should be ${issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}, not ${shown}.`, { place, hint })];
     }
     // Custom messages (dates, durations, country codes) already say what to write.
     return [new PolicyError(file, `"${where || 'front-matter'}" is not valid: ${issue.message.replace(/\.$/, '')}.`, { place })];

@@ -181,6 +181,8 @@ export const policyFrontmatterSchema = z.strictObject({
   minimumAge: z.int().min(0).max(21).describe('The minimum age of users, in years.'),
   /** How long before a material change takes effect readers are told. */
   noticePeriod: isoDuration.default('P30D').describe('How far ahead material changes are announced (default P30D).'),
+  /** Set on a version first published elsewhere and added here later: it may be announced in the past and never produces a change notice. */
+  imported: z.boolean().default(false).describe('True for a version first published elsewhere and added here later: exempt from the backdating rule and never notified.'),
   /** Locales without a translation of this version, shown in the source language with a visible notice. */
   fallback: z.array(z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/)).default([]).describe('Locales shown in the source language (with a notice) until translated.'),
 });

@@ -1,8 +1,7 @@
-import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { siteConfig } from '../config.ts';
+import { listPolicyFiles } from './list-policy-files.ts';
 import { parseCacheEnabled } from './parse-cache.ts';
 
 /**
@@ -14,9 +13,9 @@ import { parseCacheEnabled } from './parse-cache.ts';
 export async function warmParseCache(root: string): Promise<void> {
   if (!parseCacheEnabled) return;
   const dir = siteConfig.policiesDir;
-  const files = readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => `${dir}/${f.split(path.sep).join('/')}`);
+  const files = listPolicyFiles(root, dir)
+    .files.filter((f) => f.endsWith('.mdx'))
+    .map((f) => `${dir}/${f}`);
   const workers = Math.min(availableParallelism(), Math.ceil(files.length / 50));
   if (workers < 2) return;
   const script = new URL('./parse-worker.ts', import.meta.url);

@@ -89,7 +89,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function diffData(before: PolicyData, after: PolicyData): DataEvent[] {
   const events: DataEvent[] = [];
   const push = (event: Omit<DataEvent, 'material'>) => events.push({ ...event, material: isMaterial(event.subject, event.type, event.field, event.before, event.after) });
-  const skip = new Set(['$schema', 'effective', 'announced', 'change']);
+  // Not facts about the processing: the dates and the change are the comparison itself; `imported` says where
+  // a version was first published and `fallback` which translations are missing, neither of which readers are told.
+  const skip = new Set(['$schema', 'effective', 'announced', 'change', 'imported', 'fallback']);
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((k) => !skip.has(k));
   for (const key of keys) {
     const [old, next] = [(before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]];
@@ -111,6 +113,9 @@ export function diffData(before: PolicyData, after: PolicyData): DataEvent[] {
   return events;
 }
 
+// `upTo: false` says what leaving it out says; only `true` is a fact about the rule.
+const fact = (list: KeyedList, field: string, value: unknown) => (list === 'retention' && field === 'upTo' && value === false ? undefined : value);
+
 function diffList(list: KeyedList, before: Record<string, unknown>[], after: Record<string, unknown>[], push: (e: Omit<DataEvent, 'material'>) => void): void {
   const key = KEYED_LISTS[list];
   const oldById = new Map(before.map((item) => [String(item[key]), item]));
@@ -123,7 +128,8 @@ function diffList(list: KeyedList, before: Record<string, unknown>[], after: Rec
       continue;
     }
     for (const field of [...new Set([...Object.keys(item), ...Object.keys(old)])]) {
-      if (!same(old[field], item[field])) push({ path: `${list}.${id}.${field}`, subject: list, id, field, type: 'changed', before: old[field], after: item[field] });
+      if (same(fact(list, field, old[field]), fact(list, field, item[field]))) continue;
+      push({ path: `${list}.${id}.${field}`, subject: list, id, field, type: 'changed', before: old[field], after: item[field] });
     }
   }
   for (const item of before) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, sourceLocale, type Locale } from '../config.ts';
 import { componentNames } from '../content/components.ts';
@@ -36,7 +36,7 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
   let data: PolicyData | undefined = policyFrontmatterSchema.safeParse(frontMatter.data).data;
   const translation = data ? undefined : translationSchema.safeParse(frontMatter.data).data;
   const sibling = path.join(path.dirname(file), `${sourceLocale}.mdx`);
-  if (translation && existsSync(sibling) && path.resolve(sibling) !== path.resolve(file)) {
+  if (translation && existsSync(sibling) && !lstatSync(sibling).isSymbolicLink() && path.resolve(sibling) !== path.resolve(file)) {
     data = policyFrontmatterSchema.safeParse(readFrontMatter(sibling, readFileSync(sibling, 'utf8')).data).data;
   }
   const source = { locale, file, sha256: '', title: translation?.title ?? data?.title ?? '', labels: translation?.labels ?? {}, body };
@@ -52,6 +52,9 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
 export function diffFiles(oldFile: string, newFile: string): FileDiff {
   for (const file of [oldFile, newFile]) {
     if (!existsSync(file)) throw new PolicyValidationError([new PolicyError(file, 'This file does not exist.', { hint: 'Check the path; it is relative to the current directory.' })]);
+    // A link could show any file of the machine, for instance in a pull request's summary comment.
+    if (lstatSync(file).isSymbolicLink()) throw new PolicyValidationError([new PolicyError(file, 'This is a symbolic link; policy files must be plain files.', { hint: 'Compare the file itself.' })]);
+    if (!statSync(file).isFile()) throw new PolicyValidationError([new PolicyError(file, 'This is a folder, not a file.', { hint: 'Name one policy file on each side, such as policies/privacy/2026-03-15/en.mdx.' })]);
   }
   const before = readVersion(oldFile);
   const after = readVersion(newFile);

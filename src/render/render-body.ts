@@ -30,7 +30,6 @@ export interface RenderedBody {
   sections: RenderedSection[];
 }
 
-
 /**
  * Renders a version's MDX in one locale: data components are expanded from the
  * front-matter (never executed), then the text is split into sections by heading.
@@ -52,7 +51,11 @@ export function renderBody(version: PolicyVersion, locale: Locale, components: t
     const out = components[node.name!]!(context, props);
     return typeof out === 'string' ? { type: 'text', value: out } : out;
   };
-  const hast = toHast(source.body.tree as Root, { handlers: { mdxJsxFlowElement: component, mdxJsxTextElement: component } }) as HastRoot;
+  // MDX comments (`{/* … */}`, the only expressions the loader lets through) are
+  // notes for authors: without these handlers to-hast would print their source as text.
+  const drop = () => undefined;
+  const handlers = { mdxJsxFlowElement: component, mdxJsxTextElement: component, mdxFlowExpression: drop, mdxTextExpression: drop, mdxjsEsm: drop };
+  const hast = toHast(source.body.tree as Root, { handlers }) as HastRoot;
   return splitSections(hast);
 }
 

@@ -22,6 +22,8 @@ export interface VersionPage {
 /** A version with its place in the policy's history. */
 export interface SiteVersion extends PolicyVersion {
   status: VersionStatus;
+  /** Announced after "now": only a preview build (POLICY_DRAFTS=1) shows it, with a draft banner. */
+  draft: boolean;
   /** The day the next version took or takes effect, if any. */
   validUntil?: string;
   pages: Record<Locale, VersionPage>;
@@ -49,6 +51,8 @@ export interface SitePolicy {
 /** Everything the pages need, computed once per build. */
 export interface SiteModel {
   now: string;
+  /** A preview build for authors: drafts are shown and no page may be indexed. */
+  drafts: boolean;
   policies: SitePolicy[];
   /** The cache key of pages that show every policy. */
   cacheKey: string;
@@ -69,15 +73,30 @@ function timed<T>(phase: keyof typeof modelTimings, work: () => T): T {
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
 
 /**
+ * True for an authors' preview build (POLICY_DRAFTS=1), which shows drafts.
+ * Any other value builds the public site: a mistyped flag must not publish a draft.
+ */
+export function previewDrafts(env: Record<string, string | undefined> = process.env): boolean {
+  return env.POLICY_DRAFTS?.trim() === '1';
+}
+
+/**
  * Loads and checks every policy, and decides each version's status: versions
  * whose effective date is on or before `now` are in effect, the latest of
  * them current. Bodies and diffs are computed on first use and kept, so each
  * is computed once per build, and not at all for pages an incremental build skips.
+ *
+ * Every version is loaded and checked, but a draft (announced after `now`) is
+ * left out of the model unless `drafts` is set, so no page, JSON document or
+ * feed can show it; a policy with only drafts is left out whole.
  */
-export function buildSiteModel(root: string, now: string = resolveNow()): SiteModel {
+export function buildSiteModel(root: string, now: string = resolveNow(), drafts: boolean = previewDrafts()): SiteModel {
   const loaded = timed('loadMs', () => loadPolicies(root, { now }));
   for (const version of loaded.flatMap((p) => p.versions)) for (const source of localeSources(version)) dropPositions(source.body.tree);
-  const policies = loaded.map((policy): SitePolicy => {
+  const shown = loaded
+    .map((policy) => ({ id: policy.id, versions: policy.versions.filter((v) => drafts || v.data.announced <= now) }))
+    .filter((policy) => policy.versions.length > 0);
+  const policies = shown.map((policy): SitePolicy => {
     const versions: SiteVersion[] = [];
     policy.versions.forEach((version, index, all) => {
       const next = all[index + 1];
@@ -89,6 +108,7 @@ export function buildSiteModel(root: string, now: string = resolveNow()): SiteMo
       versions.push({
         ...version,
         status,
+        draft: version.data.announced > now,
         validUntil: next?.version,
         previous: previous?.version,
         pages,
@@ -109,10 +129,11 @@ export function buildSiteModel(root: string, now: string = resolveNow()): SiteMo
       versions,
       current: versions.find((v) => v.status === 'current'),
       upcoming: versions.find((v) => v.status === 'upcoming'),
-      cacheKey: hash(policy.id, now, siteConfig.locales.join(), ...files),
+      cacheKey: hash(policy.id, now, siteConfig.locales.join(), drafts ? 'drafts' : 'public', ...files),
     };
   });
-  return { now, policies, cacheKey: hash(...policies.map((p) => p.cacheKey)) };
+  // The flag is in the site key too, for pages (such as the home page) that show no policy when every one is a draft.
+  return { now, drafts, policies, cacheKey: hash(drafts ? 'drafts' : 'public', ...policies.map((p) => p.cacheKey)) };
 }
 
 // Renders each locale of a version once, then lets its tree go: a large site
@@ -165,10 +186,11 @@ export function policiesRoot(): string {
 export function getSiteModel(): SiteModel {
   const root = policiesRoot();
   const now = resolveNow();
-  const key = `${root}\n${now}\n${siteConfig.locales.join()}`;
+  const drafts = previewDrafts();
+  const key = `${root}\n${now}\n${siteConfig.locales.join()}\n${drafts}`;
   const shared = (globalThis as { [SHARED]?: Shared })[SHARED];
   if (shared?.key === key) return shared.model;
-  const model = buildSiteModel(root, now);
+  const model = buildSiteModel(root, now, drafts);
   (globalThis as { [SHARED]?: Shared })[SHARED] = { key, model };
   return model;
 }

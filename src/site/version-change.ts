@@ -1,4 +1,5 @@
 import { siteConfig, type Locale } from '../config.ts';
+import { noticePeriodFor } from '../content/check-changes.ts';
 import { localizedLabel } from '../content/labels.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { describeEvent } from '../diff/describe-event.ts';
@@ -23,6 +24,7 @@ export interface VersionChange {
   effective: string;
   /** The day readers are told: the announcement date. */
   noticeDate: string;
+  /** The notice the change was held to: the longer of the previous version's promise and its own. */
   noticePeriod: string;
   events: DataEvent[];
   locales: Record<Locale, { summary: string; events: DescribedEvent[]; sections: SectionDiff[] }>;
@@ -54,7 +56,7 @@ export function versionChange(previous: PolicyVersion, version: PolicyVersion, b
     announced: version.data.announced,
     effective: version.data.effective,
     noticeDate: version.data.announced,
-    noticePeriod: version.data.noticePeriod,
+    noticePeriod: noticePeriodFor(previous, version),
     events,
     locales,
   };

@@ -117,7 +117,7 @@ describe('policy new', () => {
     expect(en).toContain('- id: intercom');
     const check = policy(root, 'check');
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain('policies/privacy/2027-02-01/en.mdx:9:12  The change summary is still the placeholder.');
+    expect(check.stdout).toContain('policies/privacy/2027-02-01/en.mdx:8:12  The change summary is still the placeholder.');
     expect(check.stdout).toContain('policies/privacy/2027-02-01/es.mdx');
   });
 

@@ -48,6 +48,20 @@ describe('diffData', () => {
     expect(events(edit((d) => (d.title = 'Privacy Notice')))).toEqual(['title changed editorial']);
   });
 
+  it('classes a moved controller and slower answers as material, more notice and a higher age as editorial', () => {
+    const moved = edit((d) => Object.assign(d.controller, { name: 'Example S.A.', country: 'PA' }));
+    expect(events(moved)).toEqual(['controller.name changed material', 'controller.country changed material']);
+    expect(events(edit((d) => (d.requests.respondWithin = 'P45D')))).toEqual(['requests.respondWithin changed material']);
+    expect(events(edit((d) => (d.noticePeriod = 'P60D')))).toEqual(['noticePeriod changed editorial']);
+    expect(events(edit((d) => (d.minimumAge = 18)))).toEqual(['minimumAge changed editorial']);
+  });
+
+  it('skips what is not a fact: imported, fallback, and upTo: false (which says what leaving it out says)', () => {
+    expect(events(edit((d) => Object.assign(d, { imported: true, fallback: ['es'] })))).toEqual([]);
+    expect(events(edit((d) => (d.retention[0]!.upTo = false)))).toEqual([]);
+    expect(events(edit((d) => (d.retention[0]!.upTo = true)))).toEqual(['retention.logs.upTo changed material']);
+  });
+
   it('keys list entries by id, so reordering is not a change', () => {
     const reordered = edit((d) => d.dataCollected.push({ id: 'payment', group: 'personal', label: 'Payment', description: 'Card' }));
     const swapped = structuredClone(reordered.data);

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicies } from '../../src/content/load-policies.ts';
 import { renderBody } from '../../src/render/render-body.ts';
-import { FIXTURE_NOW, fixtureRoot } from '../helpers/fixture-root.ts';
+import { FIXTURE_NOW, fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
 
 const version = loadPolicies(fixtureRoot(), { now: FIXTURE_NOW })[0]!.versions[0]!;
 
@@ -33,5 +34,23 @@ describe('renderBody', () => {
 
   it('gives the same output for the same input', () => {
     expect(renderBody(version, 'es')).toEqual(renderBody(version, 'es'));
+  });
+});
+
+describe('renderBody on MDX comments', () => {
+  // test/fixtures/publishing/ has `{/* internal note: … */}` in a heading, a paragraph, a list item, a table cell and between blocks.
+  const published = loadPolicies(fixtureRoot(path.join(fixturesDir, 'publishing')), { now: '2026-03-01' }).find((p) => p.id === 'privacy')!;
+  const commented = published.versions.find((v) => v.version === '2026-01-15')!;
+
+  it('drops them from the HTML and from the text that diffs and JSON use, keeping the text around them', () => {
+    for (const locale of ['en', 'es']) {
+      const { html, sections } = renderBody(commented, locale);
+      expect(html).not.toMatch(/internal note|\/\*/);
+      expect(JSON.stringify(sections)).not.toMatch(/internal note|\/\*/);
+    }
+    const { sections } = renderBody(commented, 'en');
+    expect(sections.map((s) => s.heading)).toEqual(['1. Introduction', '2. Sharing', '3. Retention']);
+    expect(sections[0]!.text).toBe('We collect:\nRegistration data: Name and email address\nAn item in a list');
+    expect(sections[1]!.text.split('\n').at(-1)).toBe('Access | Write to us');
   });
 });

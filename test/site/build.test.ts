@@ -90,6 +90,25 @@ describe('the built site', () => {
     for (const file of files.filter((f) => f.endsWith('.html'))) expect(readFileSync(path.join(build.out, file), 'utf8')).not.toMatch(/<script/i);
   });
 
+  it('starts every page with the Content-Security-Policy and styles it from its own stylesheet only', () => {
+    const pages = listFiles(build.out).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(15);
+    for (const file of pages) {
+      const { tree } = readPage(build.out, path.dirname(file));
+      const [charset, csp] = select('head', tree)!.children.filter((n) => n.type === 'element');
+      expect(charset?.properties.charSet, file).toBe('utf-8');
+      expect(csp?.properties, file).toEqual({
+        httpEquiv: ['Content-Security-Policy'],
+        content: "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+      });
+      expect(selectAll('script, style, [style]', tree).map((e) => e.tagName), file).toEqual([]);
+      const sheets = selectAll('link[rel=stylesheet]', tree).map((l) => String(l.properties.href));
+      expect(sheets, file).toEqual([expect.stringMatching(/^\/_astro\/[\w.-]+\.css$/)]);
+      expect(readFileSync(path.join(build.out, sheets[0]!), 'utf8'), file).toContain('.skip-link');
+      expect(select('meta[name=robots]', tree), file).toBeUndefined();
+    }
+  });
+
   it('lists every version on the history page, newest first', () => {
     const rows = textUnits(select('tbody', readPage(build.out, 'en/privacy/history').tree)!);
     expect(rows.map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
@@ -165,12 +184,12 @@ describe('the seed policy (version 2025-07-01)', () => {
 });
 
 describe('the build with other inputs', () => {
-  it('follows POLICY_NOW: on 2026-01-01 the seed version is in force', () => {
+  it('follows POLICY_NOW: on 2026-01-01 the seed version is in force and the next one, announced 2026-02-01, is not published yet', () => {
     const early = buildSite({ now: '2026-01-01' });
     expect(early.status, early.stderr).toBe(0);
     const units = textUnits(readPage(early.out, 'en/privacy').tree);
     expect(units).toContain('Last updated: July 1, 2025 · In effect');
-    expect(listFiles(early.out)).toContain('en/privacy/upcoming/index.html');
+    expect(listFiles(early.out).filter((f) => /upcoming|2026-03-15|2026-12-15/.test(f))).toEqual([]);
   });
 
   it('fails on a bad policy file with its location and no stack trace, writing nothing', () => {

@@ -2,11 +2,22 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, readPage } from '../helpers/build-site.ts';
 import { FIXTURE_NOW, fixtureRoot } from '../helpers/fixture-root.ts';
 
 describe('incremental rebuilds', () => {
+  // The base version is not announced yet at FIXTURE_NOW, so it is a draft: these are
+  // the preview builds an author runs while editing it (a public build would be empty).
+  const saved = process.env.POLICY_DRAFTS;
+  beforeAll(() => {
+    process.env.POLICY_DRAFTS = '1';
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.POLICY_DRAFTS;
+    else process.env.POLICY_DRAFTS = saved;
+  });
+
   it('re-render what an edit changes and give the same output as a fresh build', () => {
     const root = fixtureRoot();
     const [out, cacheDir] = [mkdtempSync(path.join(tmpdir(), 'inc-out-')), mkdtempSync(path.join(tmpdir(), 'inc-cache-'))];

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
 import { textUnits } from '../helpers/text-units.ts';
+import { xmlProblems } from '../feeds/well-formed-xml.ts';
 
 // The diffs, JSON and feeds of the real build of the real policies.
 const NOW = '2026-11-26';
@@ -132,7 +133,9 @@ describe('JSON API', () => {
 describe('feeds', () => {
   it('publishes valid Atom per policy and locale and for the site, each entry linking its diff', () => {
     for (const [file, lang] of [['en/privacy/feed.xml', 'en'], ['es/privacy/feed.xml', 'es'], ['feed.xml', 'en']] as const) {
-      const feed = parseFeed(readFileSync(path.join(build.out, file), 'utf8'));
+      const xml = readFileSync(path.join(build.out, file), 'utf8');
+      expect(xmlProblems(xml), file).toEqual([]);
+      const feed = parseFeed(xml);
       expect(feed.meta.type).toBe('atom');
       expect(feed.items).toHaveLength(2);
       const [latest] = feed.items;
@@ -157,7 +160,7 @@ describe('the notice rule and determinism', () => {
     const failed = buildSite({ now: NOW, policiesRoot: fixtureRoot(path.join(fixturesDir, 'invalid/notice-period-too-short')) });
     expect(failed.status).toBe(1);
     expect(failed.stdout + failed.stderr).toContain(
-      'policies/privacy/2026-03-01/en.mdx:4:12  This material change is announced on 2026-02-10 and takes effect on 2026-03-01, less than the notice period (P30D) later. The earliest allowed effective date is 2026-03-12.',
+      'policies/privacy/2026-03-01/en.mdx:3:12  This material change is announced on 2026-02-10 and takes effect on 2026-03-01, less than the notice period (P30D) later. The earliest allowed effective date is 2026-03-12.',
     );
   });
 

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -105,7 +106,7 @@ for (const name of sizes) {
   const out = path.join(work, `out-${name}`);
   rmSync(out, { recursive: true, force: true });
   rmSync(path.join(repo, 'node_modules/.astro'), { recursive: true, force: true });
-  rmSync(path.join(repo, 'node_modules/.cache/policy-as-code'), { recursive: true, force: true });
+  rmSync(path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'policy-as-code'), { recursive: true, force: true });
   const cold = runBuild(repo, out, env);
   const stats = dirStats(out);
   console.error(`${name}: rebuild with nothing changed...`);

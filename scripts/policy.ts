@@ -1,16 +1,15 @@
 // The `policy` command for legal authors: `npm run policy -- <command> ...`.
 // Exit codes: 0 clean, 1 problems found, 2 bad usage, 3 internal error (a bug).
 // Authors never see a stack trace (maintainers get one with DEBUG=1).
+// Each command is imported only when it runs, so `--help` or `diff` never pays
+// for loading the site model, zod schemas or git helpers.
+import module from 'node:module';
 import path from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { checkCommand } from '../src/cli/check-command.ts';
-import { diffCommand } from '../src/cli/diff-command.ts';
-import { erratumCommand, lockCommand } from '../src/cli/lock-command.ts';
-import { newCommand } from '../src/cli/new-command.ts';
-import { summaryCommand } from '../src/cli/summary-command.ts';
 import { handleInternalErrors, internalErrorMessage, INTERNAL_ERROR_EXIT } from '../src/cli/internal-error.ts';
 import { UsageError } from '../src/cli/usage-error.ts';
 import { siteConfig, sourceLocale } from '../src/config.ts';
+import { withoutHiddenCharacters } from '../src/content/check-characters.ts';
 import { PolicyError, PolicyValidationError } from '../src/content/policy-error.ts';
 
 const USAGE = `Usage: npm run policy -- <command>
@@ -40,42 +39,53 @@ const FILE_ERRORS: Record<string, string> = {
 const isFileError = (error: unknown): error is NodeJS.ErrnoException & { code: string } =>
   typeof (error as NodeJS.ErrnoException)?.code === 'string' && (error as NodeJS.ErrnoException).code! in FILE_ERRORS;
 
+module.enableCompileCache?.();
 handleInternalErrors('policy');
 const root = process.cwd();
-const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+// Output quotes authors' text; terminal control sequences (ESC, BEL, OSC 8 links)
+// and invisible or bidi characters must not reach a terminal or a CI log, so they are shown as U+FFFD.
+const inert = (text: string) => withoutHiddenCharacters(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD'));
+const out = (text: string) => process.stdout.write(inert(text.endsWith('\n') ? text : `${text}\n`));
 const [command, ...args] = process.argv.slice(2);
 
-function run(): number {
+async function run(): Promise<number> {
   const parse = <T extends ParseArgsOptionsConfig>(options: T) => parseArgs({ args, allowPositionals: true, strict: true, options });
   switch (command) {
     case 'check': {
       const { values, positionals } = parse({ format: { type: 'string', default: 'text' }, base: { type: 'string' } });
       if (values.format !== 'text' && values.format !== 'github') throw new UsageError(`--format must be text or github, not "${values.format}".`);
+      const { checkCommand } = await import('../src/cli/check-command.ts');
       return checkCommand(root, positionals, values.format, out, values.base);
     }
     case 'new': {
       const { values, positionals } = parse({ effective: { type: 'string' }, announce: { type: 'string' }, material: { type: 'boolean' }, editorial: { type: 'boolean' } });
       if (positionals.length !== 1) throw new UsageError('new takes one policy name, such as privacy.');
       if (values.material && values.editorial) throw new UsageError('Choose --material or --editorial, not both.');
+      const { newCommand } = await import('../src/cli/new-command.ts');
       return newCommand(root, positionals[0]!, { effective: values.effective, announce: values.announce, kind: values.editorial ? 'editorial' : 'material' }, out);
     }
     case 'diff': {
       const { values, positionals } = parse({ format: { type: 'string', default: 'text' } });
+      const { diffCommand } = await import('../src/cli/diff-command.ts');
       return diffCommand(positionals, String(values.format), out);
     }
     case 'summary': {
       const { values } = parse({ base: { type: 'string' } });
       if (!values.base) throw new UsageError('summary needs --base <git-ref>, such as --base origin/main.');
+      const { summaryCommand } = await import('../src/cli/summary-command.ts');
       return summaryCommand(root, values.base, out);
     }
-    case 'lock':
+    case 'lock': {
       parse({});
+      const { lockCommand } = await import('../src/cli/lock-command.ts');
       return lockCommand(root, out);
+    }
     case 'erratum': {
       const localeOptions = Object.fromEntries(siteConfig.locales.filter((l) => l !== sourceLocale).map((l) => [`reason-${l}`, { type: 'string' as const }]));
       const { values, positionals } = parse({ reason: { type: 'string' }, ...localeOptions });
       const given = values as Record<string, string | undefined>;
       const reasons = Object.fromEntries(siteConfig.locales.map((l) => [l, l === sourceLocale ? given.reason : given[`reason-${l}`]]));
+      const { erratumCommand } = await import('../src/cli/lock-command.ts');
       return erratumCommand(root, positionals, reasons, out);
     }
     case undefined:
@@ -89,19 +99,19 @@ function run(): number {
 }
 
 try {
-  process.exitCode = run();
+  process.exitCode = await run();
 } catch (error) {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.stderr.write(inert(`${(error as Error).message}\n\n${USAGE}`));
     process.exitCode = 2;
   } else if (error instanceof PolicyValidationError || error instanceof PolicyError) {
-    process.stderr.write(error instanceof PolicyError ? `${error.format()}\n` : error.message);
+    process.stderr.write(inert(error instanceof PolicyError ? `${error.format()}\n` : error.message));
     process.exitCode = 1;
   } else if (isFileError(error)) {
-    process.stderr.write(`${error.path ? `${path.relative(root, error.path) || error.path}: ` : ''}${FILE_ERRORS[error.code]}\n`);
+    process.stderr.write(inert(`${error.path ? `${path.relative(root, error.path) || error.path}: ` : ''}${FILE_ERRORS[error.code]}\n`));
     process.exitCode = 2;
   } else {
-    process.stderr.write(`${internalErrorMessage('policy', error)}\n`);
+    process.stderr.write(inert(`${internalErrorMessage('policy', error)}\n`));
     process.exitCode = INTERNAL_ERROR_EXIT;
   }
 }

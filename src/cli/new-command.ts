@@ -11,6 +11,8 @@ import { resolveNow } from '../content/resolve-now.ts';
 import { UsageError } from './usage-error.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A real calendar day: 2027-02-30 matches the pattern but is not one.
+const isDay = (value: string | undefined): value is string => !!value && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 // Rewrites front-matter keys with `yaml`'s document API, which keeps comments
 // and the authors' layout, and leaves the body untouched.
@@ -32,8 +34,8 @@ export function newCommand(root: string, policy: string, options: { effective?: 
   if (!/^[a-z0-9-]+$/.test(policy) || !existsSync(policyDir)) throw new UsageError(`There is no policy "${policy}" in ${siteConfig.policiesDir}/.`);
   const { effective, kind } = options;
   const announced = options.announce ?? resolveNow();
-  if (!effective || !DATE.test(effective)) throw new UsageError('Give the effective date as --effective YYYY-MM-DD.');
-  if (!DATE.test(announced)) throw new UsageError('Give the announcement date as --announce YYYY-MM-DD.');
+  if (!isDay(effective)) throw new UsageError('Give the effective date as --effective YYYY-MM-DD.');
+  if (!isDay(announced)) throw new UsageError('Give the announcement date as --announce YYYY-MM-DD.');
   // Readers cannot have been told before the version exists: notice counts from publication.
   if (announced < resolveNow()) throw new UsageError(`The announcement date ${announced} is in the past; a new version is announced today (${resolveNow()}) or later.`);
   const latest = readdirSync(policyDir).filter((d) => DATE.test(d)).sort().at(-1);

@@ -10,45 +10,61 @@ import { describeEvent } from '../diff/describe-event.ts';
 import { diffData } from '../diff/diff-data.ts';
 import { diffFiles } from '../diff/diff-files.ts';
 import { diffSections } from '../diff/diff-sections.ts';
-import { diffToMarkdown } from '../diff/format-diff.ts';
+import { diffToMarkdown, htmlText, markdownCode, markdownLine } from '../diff/format-diff.ts';
 import { renderBody } from '../render/render-body.ts';
 import { UsageError } from './usage-error.ts';
 
 const git = (root: string, args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+// NUL-separated (-z): git would otherwise quote and escape unusual file names, which then match no file.
+const nulSeparated = (output: string) => output.split('\0').filter(Boolean);
+
 /**
  * `policy summary --base <git-ref>`: Markdown for a pull-request comment. It
- * names the versions and locales the change adds or edits, the data changes
- * in plain words, the notice-rule status with its dates, and a redline excerpt.
+ * opens with the `policy check` status, then names the versions and locales
+ * the change adds or edits, the data changes in plain words, the notice-rule
+ * status with its dates, and a redline excerpt. Every string an author
+ * controls (file names, the change summary, labels in the data changes,
+ * headings and text, check messages quoting them) is inert text, so a pull
+ * request cannot forge the status, hide it or add structure to the comment.
  */
 export function summaryCommand(root: string, base: string, out: (text: string) => void): number {
-  let changes: string[];
+  const changes: Array<{ status: string; file: string }> = [];
   try {
     git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
-    changes = git(root, ['diff', '--name-status', '--no-renames', base, '--', siteConfig.policiesDir]).split('\n').filter(Boolean);
+    const diff = nulSeparated(git(root, ['diff', '--name-status', '--no-renames', '-z', base, '--', siteConfig.policiesDir]));
+    for (let i = 0; i + 1 < diff.length; i += 2) changes.push({ status: diff[i]!, file: diff[i + 1]! });
     // New files an author has not committed yet count as added, so the summary works before a push too.
-    changes.push(...git(root, ['ls-files', '--others', '--exclude-standard', '--', siteConfig.policiesDir]).split('\n').filter(Boolean).map((f) => `A\t${f}`));
+    changes.push(...nulSeparated(git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', siteConfig.policiesDir])).map((file) => ({ status: 'A', file })));
   } catch {
     throw new UsageError(`"${base}" is not a git revision here. Pass the pull request's base, such as --base origin/main.`);
   }
-  const lines: string[] = ['## Policy changes', ''];
   const { policies, errors: problems } = readPolicies(root, { now: resolveNow() });
-  if (changes.length === 0) lines.push(`No policy files change against \`${base}\`.`, '');
+  const problem = (p: (typeof problems)[number]) => `- ${markdownCode(`${p.file}${p.place ? `:${p.place.line}:${p.place.column}` : ''}`)} ${markdownLine(p.message)}`;
+  // The status comes first, before anything an author wrote.
+  const lines: string[] = [
+    '## Policy changes',
+    '',
+    problems.length
+      ? `**Check:** ❌ ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n\n${problems.map(problem).join('\n')}`
+      : '**Check:** ✅ `policy check` finds no problems.',
+    '',
+  ];
+  if (changes.length === 0) lines.push(`No policy files change against ${markdownCode(base)}.`, '');
 
   // Group the touched files by version folder.
   const byVersion = new Map<string, Array<{ status: string; file: string }>>();
-  for (const line of changes) {
-    const [status = '', file = ''] = line.split('\t');
-    const match = /^[^/]+\/([^/]+)\/(\d{4}-\d{2}-\d{2})\//.exec(file);
+  for (const change of changes) {
+    const match = /^[^/]+\/([^/]+)\/(\d{4}-\d{2}-\d{2})\//.exec(change.file);
     if (!match) continue;
     const key = `${match[1]}/${match[2]}`;
-    byVersion.set(key, [...(byVersion.get(key) ?? []), { status, file }]);
+    byVersion.set(key, [...(byVersion.get(key) ?? []), change]);
   }
   for (const [key, files] of byVersion) {
     const [policyId, versionName] = key.split('/') as [string, string];
     const added = files.every((f) => f.status === 'A');
-    lines.push(`### ${policyId} ${versionName}: ${added ? 'new version' : 'edited version'}`, '');
-    lines.push(...files.map((f) => `- \`${f.file}\` ${{ A: 'added', M: 'edited', D: 'deleted' }[f.status[0] as 'A' | 'M' | 'D'] ?? f.status}`), '');
+    lines.push(`### ${markdownLine(policyId)} ${versionName}: ${added ? 'new version' : 'edited version'}`, '');
+    lines.push(...files.map((f) => `- ${markdownCode(f.file)} ${{ A: 'added', M: 'edited', D: 'deleted' }[f.status[0] as 'A' | 'M' | 'D'] ?? markdownLine(f.status)}`), '');
     const policy = policies.find((p) => p.id === policyId);
     const index = policy?.versions.findIndex((v) => v.version === versionName) ?? -1;
     const version = policy?.versions[index];
@@ -56,8 +72,9 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
     if (version && previous) {
       const change = version.data.change;
       const events = diffData(previous.data, version.data);
-      lines.push(`**Change:** ${change?.kind ?? '?'}: ${change?.summary ?? ''}`, '');
-      if (events.length) lines.push('**Data changes**', '', ...events.map((e) => `- ${describeEvent(e, previous, version, sourceLocale)}${e.material ? ' _(material)_' : ''}`), '');
+      lines.push(`**Change:** ${markdownLine(change?.kind ?? '?')}: ${markdownLine(change?.summary ?? '')}`, '');
+      const words = (e: (typeof events)[number]) => markdownLine(describeEvent(e, previous, version, sourceLocale));
+      if (events.length) lines.push('**Data changes**', '', ...events.map((e) => `- ${words(e)}${e.material ? ' _(material)_' : ''}`), '');
       const material = change?.kind === 'material' || events.some((e) => e.material);
       const period = noticePeriodFor(previous, version);
       const earliest = earliestEffective(version.data.announced, period);
@@ -78,15 +95,10 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
         const old = path.join(mkdtempSync(path.join(tmpdir(), 'policy-base-')), path.basename(file));
         writeFileSync(old, git(root, ['show', `${base}:${file}`]));
         const diff = diffFiles(old, path.join(root, file));
-        lines.push(`<details><summary>Redline of \`${file}\` (${status})</summary>`, '', diffToMarkdown(diff.sections, diff.data), '</details>', '');
+        lines.push(`<details><summary>Redline of <code>${htmlText(file)}</code> (${htmlText(status)})</summary>`, '', diffToMarkdown(diff.sections, diff.data), '</details>', '');
       }
     }
   }
-  lines.push(
-    problems.length
-      ? `**Check:** ❌ ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n\n${problems.map((p) => `- \`${p.file}${p.place ? `:${p.place.line}:${p.place.column}` : ''}\` ${p.message}`).join('\n')}`
-      : '**Check:** ✅ `policy check` finds no problems.',
-  );
-  out(`${lines.join('\n')}\n`);
+  out(`${lines.join('\n').trimEnd()}\n`);
   return 0;
 }

@@ -1,20 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML, { isNode, isSeq, LineCounter } from 'yaml';
+import { siteConfig } from '../config.ts';
 import { canonicalJson } from './data-fingerprint.ts';
 import type { GitBase } from './git-base.ts';
+import { listPolicyFiles } from './list-policy-files.ts';
 import { PolicyError } from './policy-error.ts';
 
 /**
  * errata.yaml only grows: every erratum of the base stays exactly as it was,
- * so a correction cannot be slipped in by rewriting an old one.
+ * so a correction cannot be slipped in by rewriting an old one. (A new one's
+ * date is checked locally: after publication and earlier errata, not in the
+ * future. Tying it to the base's commit date refused every erratum pull request
+ * as soon as the main branch moved on.)
  */
 export function errataGrowOnly(root: string, base: GitBase): PolicyError[] {
   const errors: PolicyError[] = [];
   const hint = (file: string) => `Restore it as it is in ${base.ref} (git checkout ${base.ref} -- ${file}) and record the new correction as a new erratum: npm run policy -- erratum <file> --reason "…".`;
-  for (const file of base.files.keys()) {
+  const here = listPolicyFiles(root, siteConfig.policiesDir).files.map((f) => `${siteConfig.policiesDir}/${f}`);
+  for (const file of new Set([...base.files.keys(), ...here])) {
     if (!file.endsWith('/errata.yaml')) continue;
-    const before = errataList(base.read(file));
+    const before = base.files.has(file) ? errataList(base.read(file)) : [];
     const text = readText(root, file);
     if (text === undefined) {
       if (before.length > 0) errors.push(new PolicyError(file, `errata.yaml was deleted; its ${before.length} errata must stay.`, { hint: hint(file) }));

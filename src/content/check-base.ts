@@ -30,7 +30,7 @@ export function checkBase(root: string, ref: string, now: string, policies: read
     return [new PolicyError(lockPath, `${lockPath} in ${ref} is not valid, so this change cannot be compared with it.`, { hint: `Check ${ref} first: npm run policy -- check, on ${ref}.` })];
   }
   const ctx: Context = { root, now, base, baseLock: baseLock.files, lock: readLock(root), versions: new Map(policies.flatMap((p) => p.versions).map((v) => [versionDir(v), v])) };
-  return [...publishedFiles(ctx), ...(ctx.lock.problems.length > 0 ? [] : lockEntries(ctx)), ...errataGrowOnly(root, base), ...announcedDates(ctx)];
+  return [...publishedFiles(ctx), ...(ctx.lock.problems.length > 0 ? [] : lockEntries(ctx)), ...errataGrowOnly(root, base), ...announcedDates(ctx), ...insertedVersions(ctx)];
 }
 
 interface Context {
@@ -162,4 +162,28 @@ function announcedIn(file: string, text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+// A version slipped in before one already published (imported or not) would change
+// that version's predecessor, so its changes page and notice would say something else.
+function insertedVersions(ctx: Context): PolicyError[] {
+  const latestPublished = new Map<string, string>();
+  for (const [file, entry] of Object.entries(ctx.baseLock)) {
+    const [, policy = '', version = ''] = file.split('/');
+    if (entry.announced <= ctx.now && ctx.base.files.has(file) && version > (latestPublished.get(policy) ?? '')) latestPublished.set(policy, version);
+  }
+  const errors: PolicyError[] = [];
+  for (const version of ctx.versions.values()) {
+    const latest = latestPublished.get(version.policy);
+    const isNew = localeSources(version).every((source) => !ctx.base.files.has(source.file));
+    if (!latest || !isNew || version.version >= latest) continue;
+    const file = version.locales[sourceLocale]?.file ?? `${versionDir(version)}/${sourceLocale}.mdx`;
+    errors.push(
+      new PolicyError(file, `This new version takes effect on ${version.version}, before version ${latest}, which is already published; adding it would change what readers were told about ${latest}.`, {
+        place: { line: 1, column: 1 },
+        hint: `A new version takes effect after ${latest}. History from before this repository is imported before any version is published here.`,
+      }),
+    );
+  }
+  return errors;
 }

@@ -1,7 +1,7 @@
-import { add, format, parseISO } from 'date-fns';
+import { add } from 'date-fns/add';
 import { sourceLocale } from '../config.ts';
 import { describeEvent } from '../diff/describe-event.ts';
-import { diffData, durationDays } from '../diff/diff-data.ts';
+import { diffData } from '../diff/diff-data.ts';
 import { parseDuration } from '../i18n/format.ts';
 import type { PolicyVersion } from './load-policies.ts';
 import { PolicyError } from './policy-error.ts';
@@ -12,9 +12,11 @@ import type { FrontMatterFile } from './read-front-matter.ts';
  * effect: the announcement date plus the notice period.
  */
 export function earliestEffective(announced: string, noticePeriod: string): string {
-  // date-fns works in local time; a date-only value parsed and formatted in the
-  // same zone never shifts a day.
-  return format(add(parseISO(announced), parseDuration(noticePeriod)), 'yyyy-MM-dd');
+  // date-fns works in local time; a date-only value built and read in the same
+  // zone never shifts a day. Subpath import: the package root costs seconds to load.
+  const [year, month, day] = announced.split('-').map(Number) as [number, number, number];
+  const date = add(new Date(year, month - 1, day), parseDuration(noticePeriod));
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
 }
 
 /**
@@ -23,8 +25,11 @@ export function earliestEffective(announced: string, noticePeriod: string): stri
  * so a version cannot shorten its own notice.
  */
 export function noticePeriodFor(previous: PolicyVersion | undefined, version: PolicyVersion): string {
+  const own = version.data.noticePeriod;
   const promised = previous?.data.noticePeriod;
-  return promised && durationDays(promised) > durationDays(version.data.noticePeriod) ? promised : version.data.noticePeriod;
+  // Compared by the dates they give, not by approximate days: P1M is 28 days in February, P30D always 30.
+  const { announced } = version.data;
+  return promised && earliestEffective(announced, promised) > earliestEffective(announced, own) ? promised : own;
 }
 
 /**
@@ -41,6 +46,16 @@ export function checkChanges(previous: PolicyVersion, version: PolicyVersion, fi
       new PolicyError(file, `This version is announced on ${version.data.announced}, before version ${previous.version}, which takes effect earlier, is announced (${previous.data.announced}).`, {
         place: frontMatter.placeOf(['announced']),
         hint: `Announce versions in the order they take effect: set "announced" to ${previous.data.announced} or later.`,
+      }),
+    );
+  }
+  // Imported history comes first: an imported version after one published here
+  // could take effect, unannounced and unnotified, in the middle of the history.
+  if (version.data.imported && !previous.data.imported) {
+    errors.push(
+      new PolicyError(file, `This version is marked imported, but it follows version ${previous.version}, which was first published here.`, {
+        place: frontMatter.placeOf(['imported']),
+        hint: 'Only versions published elsewhere before this repository existed are imported, and they come before every other version. Remove "imported: true" and announce this version from today.',
       }),
     );
   }

@@ -10,27 +10,35 @@ const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
 const HINT = 'Link to an https:// page, a mailto: address, a page of this site (/en/privacy/) or a section (#id).';
 
 /**
- * Checks every link and image in the policy text. Links go to a page of this
+ * Checks every link and image in the policy text, with `now` deciding which
+ * versions are published. Links go to a page of this
  * site (and a section that exists there), a section of the same file, or an
  * `https:`, `http:` or `mailto:` address; nothing else, so no scheme can run
  * script and no relative path can resolve differently on different pages.
  * Images come from `public/` or from a host in `siteConfig.imageHosts`, so a
  * policy page cannot carry a tracking pixel.
  */
-export function checkLinks(policies: readonly Policy[]): PolicyError[] {
+export function checkLinks(policies: readonly Policy[], now: string): PolicyError[] {
   const errors: PolicyError[] = [];
-  const versionIds = (policyId: string, version?: string) => {
+  // A published page may link only to published pages: a draft's address and
+  // section ids are not public yet (and its page does not exist).
+  const versionIds = (policyId: string, version: string | undefined, publishedOnly: boolean) => {
     const policy = policies.find((p) => p.id === policyId);
-    const target = version ? policy?.versions.find((v) => v.version === version) : (policy?.versions.at(-1) ?? undefined);
+    const candidates = policy?.versions.filter((v) => !publishedOnly || v.data.announced <= now) ?? [];
+    const target = version ? candidates.find((v) => v.version === version) : candidates.at(-1);
     return target ? new Set(target.locales[sourceLocale]?.body.headings.map((h) => h.id)) : undefined;
   };
   for (const policy of policies) {
     for (const version of policy.versions) {
+      const published = version.data.announced <= now;
       for (const source of localeSources(version)) {
-        const own = new Set(source.body.headings.map((h) => h.id));
+        const ownIds = new Set(source.body.headings.map((h) => h.id));
+        // `![chart][pix]` takes its address from the definition `[pix]: …`, which must pass as an image.
+        const imageIds = new Set<string>();
+        visit(source.body.tree as Nodes, 'imageReference', (node) => void imageIds.add(node.identifier));
         visit(source.body.tree as Nodes, (node) => {
           if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-          const url = node.url.trim();
+          let url = node.url.trim();
           // Returns nothing: unist-util-visit reads a returned number as the index to go on from.
           const fail = (message: string, hint = HINT): void => void errors.push(new PolicyError(source.file, message, { place: node.position?.start && { line: node.position.start.line, column: node.position.start.column }, hint }));
           const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
@@ -38,18 +46,23 @@ export function checkLinks(policies: readonly Policy[]): PolicyError[] {
           if (/[\u0000-\u001F\u007F]/.test(url) || /^[^/?#:]*\s[^/?#]*:/.test(url)) {
             return fail(`The link "${shown}" contains a control character or a space before its scheme.`, 'Write the address without spaces or invisible characters.');
           }
+          // An absolute address of this very site is checked as the site link it is.
+          const own = ownSitePath(url);
+          if (own !== undefined) url = own;
           const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-          if (node.type === 'image') return checkImage(url, scheme, fail);
+          if (node.type === 'image' || (node.type === 'definition' && imageIds.has(node.identifier))) return checkImage(url, scheme, fail);
           if (scheme) {
             if (!LINK_SCHEMES.has(scheme)) fail(`The link "${shown}" uses the ${scheme}: scheme, which is not allowed in a policy.`);
           } else if (url.startsWith('#')) {
-            if (!own.has(url.slice(1))) fail(`The link "${url}" points at no section of this file.`, `Use one of the section ids: ${[...own].join(', ')}.`);
+            if (!ownIds.has(url.slice(1))) fail(`The link "${url}" points at no section of this file.`, `Use one of the section ids: ${[...ownIds].join(', ')}.`);
           } else if (url.startsWith('/') && !url.startsWith('//')) {
             const [pathname = '', anchor] = url.split('#');
             const [locale = '', policyId = '', page = ''] = pathname.split('/').filter(Boolean);
             const versionName = /^\d{4}-\d{2}-\d{2}$/.test(page) ? page : undefined;
-            const ids = isLocale(locale) && (page === '' || versionName || page === 'history' || page === 'upcoming') ? versionIds(policyId, versionName) : undefined;
-            if (!ids) fail(`The link "${url}" points at no page of this site.`, 'Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id.');
+            const ids = isLocale(locale) && (page === '' || versionName || page === 'history' || page === 'upcoming') ? versionIds(policyId, versionName, published) : undefined;
+            const draft = published && versionName ? policies.find((p) => p.id === policyId)?.versions.find((v) => v.version === versionName && v.data.announced > now) : undefined;
+            if (draft) fail(`The link "${url}" points at version ${draft.version}, which is not published until ${draft.data.announced}.`, 'Link to it from a version published on or after that day, or link to a published version.');
+            else if (!ids) fail(`The link "${url}" points at no page of this site.`, 'Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id.');
             else if (anchor && !ids.has(anchor)) fail(`The link "${url}" points at a section that does not exist there.`, `Use one of: ${[...ids].join(', ')}.`);
           } else {
             fail(`The link "${shown}" is a relative address, which points somewhere different on every page that shows it.`);
@@ -59,6 +72,12 @@ export function checkLinks(policies: readonly Policy[]): PolicyError[] {
     }
   }
   return errors;
+}
+
+function ownSitePath(url: string): string | undefined {
+  if (!/^https?:/i.test(url) || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.host === new URL(siteConfig.site).host ? `${parsed.pathname}${parsed.hash}` : undefined;
 }
 
 function checkImage(url: string, scheme: string | undefined, fail: (message: string, hint?: string) => void): void {

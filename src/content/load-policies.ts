@@ -153,7 +153,7 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
         errors.push(...checkComponentProps(entry, source.data));
         locales[entry.locale] = entry.source;
       }
-      const errata = readErrata(root, `${dir}/${id}/${folder}`, errors);
+      const errata = readErrata(root, `${dir}/${id}/${folder}`, errors, { announced: source.data.announced, now });
       const version: PolicyVersion = { policy: id, version: folder, data: source.data, locales, errata };
       const previous = versions.at(-1);
       if (previous) errors.push(...checkChanges(previous, version, source.file, source.frontMatter));
@@ -161,7 +161,7 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
     }
     result.push({ id, versions });
   }
-  errors.push(...checkLinks(result));
+  errors.push(...checkLinks(result, now));
   if (!options.skipLock) errors.push(...checkLock(result.flatMap((p) => p.versions), readLock(root), now, new Set(files.map((f) => `${dir}/${f}`))));
   return { policies: result, errors };
 }
@@ -224,5 +224,22 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
     for (const child of node.children ?? []) walk(child as typeof node);
   };
   walk(entry.source.body.tree);
+  // A data category is shown only through <DataCollected group="…">: a group no
+  // component names would drop its categories from the page without a word.
+  if (entry.source.body.parsed && entry.source.body.errors.length === 0 && errors.length === 0) {
+    const shown = new Set<string>();
+    const collect = (node: { name?: string; attributes?: Array<{ name?: string; value?: unknown }>; children?: unknown[] }) => {
+      if (node.name === 'DataCollected') shown.add(String(node.attributes?.find((a) => a.name === 'group')?.value));
+      for (const child of node.children ?? []) collect(child as typeof node);
+    };
+    collect(entry.source.body.tree);
+    for (const group of groups) {
+      if (shown.size > 0 && !shown.has(group)) {
+        const index = data.dataCollected.findIndex((d) => d.group === group);
+        const place = entry.locale === sourceLocale ? entry.frontMatter.placeOf(['dataCollected', index, 'group']) : undefined;
+        errors.push(new PolicyError(entry.file, `The data categories of group "${group}" are shown nowhere: no <DataCollected group="${group}" /> in this text.`, { place, hint: `Add <DataCollected group="${group}" /> where they belong, or move them to a group the text shows.` }));
+      }
+    }
+  }
   return errors;
 }

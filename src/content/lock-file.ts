@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import YAML, { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
@@ -46,11 +46,15 @@ export interface LockFile {
 
 const hint = `Restore it (git checkout -- ${lockPath}) and run \`npm run policy -- lock\`, which writes it; never edit it by hand.`;
 
+const isLink = (file: string) => lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+
 /** Reads the lock file strictly; a missing file is an empty lock. It never throws: problems are in `problems`. */
 export function readLock(root: string): LockFile {
   const file = path.join(root, lockPath);
-  if (!existsSync(file)) return parseLock('{"files": {}}', root);
+  if (!existsSync(file) && !isLink(file)) return parseLock('{"files": {}}', root);
   try {
+    // Never read through a link: its target's text would end up in messages and PR comments.
+    if (isLink(file)) throw new Error('it is a symbolic link');
     return parseLock(readFileSync(file, 'utf8'), root);
   } catch (error) {
     return { files: {}, root, placeOf: () => ({ line: 1, column: 1 }), problems: [new PolicyError(lockPath, `${lockPath} cannot be read: ${(error as Error).message}.`, { hint })] };

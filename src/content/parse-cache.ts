@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parserFingerprint, type ParsedBody } from './parse-mdx.ts';
@@ -13,14 +15,18 @@ function parserCode(): string {
   // from the code's own text when it runs from Vite's bundle.
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    return ['parse-mdx.ts', 'components.ts', 'parse-cache.ts', 'remark-policy-gfm.ts'].map((f) => readFileSync(path.join(here, f), 'utf8')).join('\0');
+    return ['parse-mdx.ts', 'components.ts', 'parse-cache.ts', 'remark-policy-gfm.ts', 'check-characters.ts'].map((f) => readFileSync(path.join(here, f), 'utf8')).join('\0');
   } catch {
     return parserFingerprint + cachedParse.toString();
   }
 }
+// The versions of the parser packages this code itself loads, found from this
+// module's location: never from the current folder, which in a pull request's
+// checkout is the pull request's to fill.
 function remarkVersions(): string | undefined {
   try {
-    return ['remark-mdx', 'remark-parse', 'micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough'].map((p) => JSON.parse(readFileSync(path.resolve('node_modules', p, 'package.json'), 'utf8')).version).join();
+    const packages = ['remark-mdx', 'remark-parse', 'micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough'];
+    return packages.map((p) => JSON.parse(readFileSync(module.findPackageJSON(p, import.meta.url)!, 'utf8')).version).join();
   } catch {
     return undefined;
   }
@@ -28,7 +34,11 @@ function remarkVersions(): string | undefined {
 const versions = remarkVersions();
 const parserVersion = createHash('sha256').update(parserCode()).update(versions ?? '').digest('hex');
 
-const cacheDir = process.env.POLICY_CACHE_DIR ?? path.resolve('node_modules/.cache/policy-as-code/mdx');
+// A cached tree skips every parse-time check, so the cache lives where only this
+// tool writes: the user's cache folder, never inside a checkout, where a pull
+// request could commit entries of its own (node_modules/.cache included).
+const userCache = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+const cacheDir = process.env.POLICY_CACHE_DIR ?? path.join(userCache, 'policy-as-code', 'mdx');
 /** False when POLICY_NO_CACHE=1, or when the remark versions (part of the key) cannot be read. */
 export const parseCacheEnabled = process.env.POLICY_NO_CACHE !== '1' && versions !== undefined;
 

@@ -5,6 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { characterName, FORBIDDEN, firstForbidden } from './check-characters.ts';
 import { componentNames, componentSpecs } from './components.ts';
 import { PolicyError } from './policy-error.ts';
 import remarkPolicyGfm from './remark-policy-gfm.ts';
@@ -70,9 +71,13 @@ export function parseMdx(file: string, body: string): ParsedBody {
   };
   const deepLine = deepestLine(lines);
   if (deepLine) return tooDeep({ line: deepLine, column: 1 });
+  const source = lines.join('\n');
+  // Raw invisible characters are reported by the file's character check; these
+  // are the ones written as character references (&#x202E;), seen once decoded.
+  const checkDecoded = !FORBIDDEN.test(source);
   let tree: Root;
   try {
-    tree = processor.runSync(processor.parse(lines.join('\n'))) as Root;
+    tree = processor.runSync(processor.parse(source)) as Root;
     // Every later step walks the tree recursively; refuse what would overflow it.
     const deepNode = nodeBeyond(tree, MAX_DEPTH);
     if (deepNode) return tooDeep(deepNode);
@@ -92,7 +97,24 @@ export function parseMdx(file: string, body: string): ParsedBody {
   const headings: SectionHeading[] = [];
   visit(tree, (node) => {
     const place = node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
+    if (checkDecoded) {
+      const texts = node as { value?: unknown; url?: unknown; alt?: unknown; title?: unknown };
+      const hidden = [texts.value, texts.url, texts.alt, texts.title].map((t) => (typeof t === 'string' ? firstForbidden(t) : undefined)).find(Boolean);
+      if (hidden) {
+        errors.push(new PolicyError(file, `This text contains the invisible character ${characterName(hidden.char)}, written as a character reference.`, { place, hint: 'Remove the reference (such as &#x202E;); write the text as readers should see it.' }));
+      }
+    }
     switch (node.type) {
+      case 'image':
+      case 'imageReference': {
+        // The parser flattens an image's description to plain text, comment included.
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined && /(^|[^\\])\{/.test(source.slice(start, end))) {
+          errors.push(new PolicyError(file, 'An image description cannot contain a comment or braces.', { place, hint: 'Write the description as plain text; put notes for authors outside the image.' }));
+        }
+        break;
+      }
       case 'heading': {
         const heading = node as Heading;
         const text = toString(withoutComments(heading)).replace(/\s+/g, ' ').trim();
@@ -132,6 +154,12 @@ export function parseMdx(file: string, body: string): ParsedBody {
   });
   const seen = new Map<string, number>();
   for (const heading of headings) {
+    if (heading.id === '' || heading.id === 'preamble' || !/^[\p{L}\p{N}]/u.test(heading.id)) {
+      const why =
+        heading.id === 'preamble' ? '"preamble" names the text before the first heading' : heading.explicit ? `its id "${heading.id}" does not start with a letter or digit` : 'it has no words to derive an id from';
+      errors.push(new PolicyError(file, `This heading cannot be linked to: ${why}.`, { place: { line: heading.line, column: 1 }, hint: 'Give it words and a stable id of its own, such as ## 9. Changes {#changes}.' }));
+      continue;
+    }
     const first = seen.get(heading.id);
     if (first !== undefined) {
       errors.push(new PolicyError(file, `The section id "${heading.id}" is already used by the heading on line ${first}.`, { place: { line: heading.line, column: 1 }, hint: 'Give each heading its own {#id}; links and diffs find sections by it.' }));
@@ -187,7 +215,8 @@ interface JsxNode {
 
 function checkComponent(file: string, node: JsxNode, place: PolicyError['place'], errors: PolicyError[]): void {
   const fail = (message: string, hint: string) => errors.push(new PolicyError(file, message, { place, hint }));
-  const spec = node.name ? componentSpecs[node.name] : undefined;
+  // Own properties only: `<constructor />` must not find Object.prototype.constructor.
+  const spec = node.name && Object.hasOwn(componentSpecs, node.name) ? componentSpecs[node.name] : undefined;
   if (!spec) {
     fail(
       `<${node.name ?? ''}> is not a component policies can use.`,
@@ -203,7 +232,7 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
       continue;
     }
     if (attribute.name) seen.add(attribute.name);
-    const propSpec = attribute.name ? spec.props[attribute.name] : undefined;
+    const propSpec = attribute.name && Object.hasOwn(spec.props, attribute.name) ? spec.props[attribute.name] : undefined;
     if (attribute.name && /^on/i.test(attribute.name)) {
       fail(`<${node.name}> has an event handler "${attribute.name}"; policy files cannot run scripts.`, 'Remove the attribute.');
     } else if (attribute.type !== 'mdxJsxAttribute' || !propSpec) {
@@ -224,4 +253,4 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
 }
 
 /** The text of the parser's code and allowlist, so caches of its output notice any change to it. */
-export const parserFingerprint = [parseMdx, checkComponent, deepestLine, nodeBeyond, withoutComments].map(String).join('\n') + JSON.stringify(componentSpecs) + HEADING_ID.source;
+export const parserFingerprint = [parseMdx, checkComponent, deepestLine, nodeBeyond, withoutComments].map(String).join('\n') + JSON.stringify(componentSpecs) + HEADING_ID.source + FORBIDDEN.source;

@@ -30,7 +30,9 @@ const FENCE = /^\uFEFF?---([^\r\n]*)/;
  *
  * @throws {PolicyError} when the front-matter is not plain YAML.
  */
-export function readFrontMatter(file: string, source: string): FrontMatterFile {
+export function readFrontMatter(file: string, text: string): FrontMatterFile {
+  // Windows and old Mac line ends would otherwise stay in YAML values ("P30D\r").
+  const source = text.replace(/\r\n?/g, '\n');
   const language = FENCE.exec(source)?.[1]?.trim();
   if (language) {
     throw new PolicyError(file, `The front-matter is marked "---${language}", but policy front-matter is YAML and nothing else.`, {
@@ -52,11 +54,11 @@ export function readFrontMatter(file: string, source: string): FrontMatterFile {
     parsed = matter(source, {
       language: 'yaml',
       engines: {
-        yaml: (text: string) => {
-          doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+        yaml: (yamlText: string) => {
+          doc = YAML.parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
           const first = doc.errors[0];
           if (first) throw first;
-          refuseTagsAndHiddenText(file, doc, lineCounter, text);
+          refuseTagsAndHiddenText(file, doc, lineCounter, yamlText);
           return (doc.toJS() ?? {}) as object;
         },
         ...Object.fromEntries(['javascript', 'js', 'json', 'coffee', 'coffeescript', 'cson', 'toml'].map((name) => [name, refuse])),
@@ -132,7 +134,7 @@ function refuseTagsAndHiddenText(file: string, doc: Document.Parsed, lineCounter
         const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
         return { line, column: col };
       };
-      if (isScalar(node) && typeof node.value === 'string' && new RegExp(FORBIDDEN.source).test(node.value)) {
+      if (isScalar(node) && typeof node.value === 'string' && FORBIDDEN.test(node.value)) {
         throw new PolicyError(file, 'This value contains an invisible control or text-direction character, which is not allowed in a policy file.', {
           place: place(),
           hint: 'Remove the escape (such as \\u0007) or the character; write the text as readers should see it.',

@@ -13,10 +13,19 @@ const slug = z
 /** A calendar date written YYYY-MM-DD, with no time and no time zone. */
 export const isoDate = z.iso.date({ error: 'Write the date as YYYY-MM-DD, for example 2026-03-15.' });
 
-/** An ISO 8601 duration made of years, months, weeks and days, such as P90D or P7Y. */
+// At most about a century: longer periods are typos, and years past 9999 would
+// break the date arithmetic and comparisons of the notice rule.
+const MAX_DURATION_DAYS = 36_600;
+const upperDays = (iso: string) => {
+  const [, y = 0, m = 0, w = 0, d = 0] = (/^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso) ?? []).map((part) => Number(part ?? 0));
+  return y * 366 + m * 31 + w * 7 + d;
+};
+
+/** An ISO 8601 duration made of years, months, weeks and days, such as P90D or P7Y, of at most a century. */
 export const isoDuration = z
   .string()
-  .regex(/^P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/, 'Write the period as an ISO 8601 duration such as P30D (30 days), P6M or P7Y.');
+  .regex(/^P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?$/, 'Write the period as an ISO 8601 duration such as P30D (30 days), P6M or P7Y.')
+  .refine((iso) => upperDays(iso) <= MAX_DURATION_DAYS, 'Write a period of at most 100 years, such as P7Y.');
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 

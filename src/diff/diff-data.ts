@@ -32,50 +32,66 @@ type KeyedList = keyof typeof KEYED_LISTS;
 
 const CONSENT_STRICTNESS = { 'not-required': 0, required: 1, explicit: 2 } as const;
 
-/** Approximate days of an ISO duration, enough to tell longer from shorter. */
+/**
+ * Approximate days of an ISO duration (a month as 30 days), for wording a
+ * change as longer or shorter. Never for deciding one: P1M is 28 to 31 days,
+ * so material rules use `durationRange`.
+ */
 export function durationDays(iso: string): number {
   const p = parseDuration(iso);
   return p.years * 365 + p.months * 30 + p.weeks * 7 + p.days;
 }
+
+/** The fewest and the most days an ISO duration can span: months are 28 to 31 days, years 365 or 366. */
+export function durationRange(iso: string): { min: number; max: number } {
+  const p = parseDuration(iso);
+  const exact = p.weeks * 7 + p.days;
+  return { min: p.years * 365 + p.months * 28 + exact, max: p.years * 366 + p.months * 31 + exact };
+}
+
+// A duration that can turn out longer than before (P30D → P1M is 31 days in some months).
+const canBeLonger = (before: unknown, after: unknown) =>
+  before === undefined || after === undefined || durationRange(String(after)).max > durationRange(String(before)).min;
 
 const added = (before: unknown, after: unknown) => {
   const old = new Set((before as unknown[] | undefined) ?? []);
   return ((after as unknown[] | undefined) ?? []).some((item) => !old.has(item));
 };
 
+// Fields whose change never changes what is done with the data: a title, a contact's display name, the
+// grouping of data categories on the page, and the stated reason for keeping data.
+const EDITORIAL_FIELDS = new Set(['title.', 'contacts.label', 'dataCollected.group', 'retention.reason']);
+
 /**
  * Rules that make a change material: anything that lets more data go to more
- * places, for more purposes, for longer, or gives readers fewer rights.
- * Everything else (rewording, removals that only narrow processing) is editorial.
+ * places or other recipients, for more or other purposes, for longer, or
+ * changes how readers exercise their rights or gives them fewer. Only the
+ * fields in EDITORIAL_FIELDS and changes that narrow processing are editorial,
+ * so a field added to the schema is material until a rule says otherwise.
  */
 function isMaterial(subject: string, type: DataEvent['type'], field: string | undefined, before: unknown, after: unknown): boolean {
-  if (type === 'added') return ['dataCollected', 'purposes', 'processors', 'retention', 'cookies'].includes(subject);
+  // A new contact is a new address readers write to with their requests: renaming a contact's id would otherwise swap it unnoticed.
+  if (type === 'added') return ['dataCollected', 'purposes', 'processors', 'retention', 'cookies', 'contacts'].includes(subject);
   if (type === 'removed') return ['rights', 'retention', 'transferSafeguards'].includes(subject);
-  switch (`${subject}.${field ?? ''}`) {
+  const rule = `${subject}.${field ?? ''}`;
+  if (EDITORIAL_FIELDS.has(rule)) return false;
+  switch (rule) {
     case 'processors.locations':
     case 'processors.data':
     case 'cookies.providers':
       return added(before, after);
-    case 'processors.safeguard':
-    case 'processors.purpose':
-    case 'processors.subProcessorOf':
-    case 'purposes.legalBasis':
-    case 'dataCollected.description':
-    case 'retention.until':
-    case 'retention.after':
-    case 'retention.upTo':
-      return true;
     case 'retention.period':
     case 'requests.respondWithin':
-      return before === undefined || after === undefined || durationDays(String(after)) > durationDays(String(before));
+      return canBeLonger(before, after);
     case 'noticePeriod.':
-      return durationDays(String(after)) < durationDays(String(before));
+      // Material unless the new period can never be shorter than the old one.
+      return durationRange(String(after)).min < durationRange(String(before)).max;
     case 'minimumAge.':
       return Number(after) < Number(before);
     case 'cookies.consent':
       return CONSENT_STRICTNESS[after as keyof typeof CONSENT_STRICTNESS] < CONSENT_STRICTNESS[before as keyof typeof CONSENT_STRICTNESS];
     default:
-      return subject === 'controller';
+      return true;
   }
 }
 

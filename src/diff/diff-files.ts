@@ -44,6 +44,13 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
   return { version, hasData: data !== undefined, locale };
 }
 
+/** True when the file, or a folder on its way from the current folder, is a symbolic link. */
+function linkedPath(file: string): boolean {
+  const parts = path.relative(process.cwd(), path.resolve(file)).split(path.sep);
+  if (parts[0] === '..') return lstatSync(file).isSymbolicLink();
+  return parts.some((_, i) => lstatSync(path.join(process.cwd(), ...parts.slice(0, i + 1))).isSymbolicLink());
+}
+
 /**
  * Compares two policy files without a build.
  *
@@ -53,8 +60,8 @@ export function diffFiles(oldFile: string, newFile: string): FileDiff {
   for (const file of [oldFile, newFile]) {
     if (!existsSync(file)) throw new PolicyValidationError([new PolicyError(file, 'This file does not exist.', { hint: 'Check the path; it is relative to the current directory.' })]);
     // A link could show any file of the machine, for instance in a pull request's summary comment.
-    if (lstatSync(file).isSymbolicLink()) throw new PolicyValidationError([new PolicyError(file, 'This is a symbolic link; policy files must be plain files.', { hint: 'Compare the file itself.' })]);
-    if (!statSync(file).isFile()) throw new PolicyValidationError([new PolicyError(file, 'This is a folder, not a file.', { hint: 'Name one policy file on each side, such as policies/privacy/2026-03-15/en.mdx.' })]);
+    if (linkedPath(file)) throw new PolicyValidationError([new PolicyError(file, 'This is a symbolic link; policy files must be plain files.', { hint: 'Compare the file itself.' })]);
+    if (!statSync(file).isFile()) throw new PolicyValidationError([new PolicyError(file, statSync(file).isDirectory() ? 'This is a folder, not a file.' : 'This is not a regular file.', { hint: 'Name one policy file on each side, such as policies/privacy/2026-03-15/en.mdx.' })]);
   }
   const before = readVersion(oldFile);
   const after = readVersion(newFile);

@@ -32,30 +32,44 @@ export function sectionText(section: SectionText): string {
 }
 
 /**
+ * Most section insertions plus deletions the ordered alignment searches, like
+ * `limits` for blocks and words: a fixed bound, never a clock, so the output
+ * never depends on CPU speed. Past it, sections align by `alignByOrder`.
+ */
+export const maxSectionEdits = 200;
+
+type Op = DiffPart['op'];
+interface Run {
+  op: Op;
+  keys: string[];
+}
+
+/**
  * Compares two versions' sections in one locale: sections align by their
  * stable ids, blocks within a section by equality, and words within changed
- * blocks. Bounded by `limits` and deterministic: the same inputs always give
- * the same output. Joining the equal and delete parts of every entry, in
- * order, gives the old text; the equal and insert parts give the new.
+ * blocks. Bounded by `limits` and `maxSectionEdits`, and deterministic: the
+ * same inputs always give the same output. Joining the equal and delete parts
+ * of every entry, in order, gives the old text; the equal and insert parts give the new.
  */
 export function diffSections(before: readonly SectionText[], after: readonly SectionText[], locale: string): SectionDiff[] {
-  const oldById = new Map(before.map((s) => [s.id, s]));
-  const newById = new Map(after.map((s) => [s.id, s]));
+  const [oldKeys, newKeys] = [keysOf(before), keysOf(after)];
+  const oldByKey = new Map(before.map((s, i) => [oldKeys[i]!, s]));
+  const newByKey = new Map(after.map((s, i) => [newKeys[i]!, s]));
   const out: SectionDiff[] = [];
-  // Ids are unique, so the longest common subsequence of the id lists keeps the
-  // sections that stayed in order; a common id outside it has moved.
-  for (const change of diffArrays(before.map((s) => s.id), after.map((s) => s.id))) {
-    for (const id of change.value) {
-      const old = oldById.get(id);
-      const next = newById.get(id);
-      if (!change.added && !change.removed) {
+  // Keys are unique, so the longest common subsequence of the key lists keeps
+  // the sections that stayed in order; a common key outside it has moved.
+  for (const run of align(oldKeys, newKeys)) {
+    for (const key of run.keys) {
+      const old = oldByKey.get(key);
+      const next = newByKey.get(key);
+      if (run.op === 'equal') {
         const [a, b] = [sectionText(old!), sectionText(next!)];
-        out.push({ id, heading: next!.heading, status: a === b ? 'unchanged' : 'changed', parts: a === b ? [{ op: 'equal', text: a }] : diffBlocks(a, b, locale) });
-      } else if (change.removed) {
-        out.push({ id, heading: old!.heading, status: next ? 'moved' : 'removed', ...(next && { move: 'from' as const }), parts: [{ op: 'delete', text: sectionText(old!) }] });
+        out.push({ id: next!.id, heading: next!.heading, status: a === b ? 'unchanged' : 'changed', parts: a === b ? [{ op: 'equal', text: a }] : diffBlocks(a, b, locale) });
+      } else if (run.op === 'delete') {
+        out.push({ id: old!.id, heading: old!.heading, status: next ? 'moved' : 'removed', ...(next && { move: 'from' as const }), parts: [{ op: 'delete', text: sectionText(old!) }] });
       } else {
         const text = sectionText(next!);
-        const entry: SectionDiff = { id, heading: next!.heading, status: old ? 'moved' : 'added', parts: [{ op: 'insert', text }] };
+        const entry: SectionDiff = { id: next!.id, heading: next!.heading, status: old ? 'moved' : 'added', parts: [{ op: 'insert', text }] };
         if (old) {
           entry.move = 'to';
           if (sectionText(old) !== text) entry.edits = diffBlocks(sectionText(old), text, locale);
@@ -65,6 +79,69 @@ export function diffSections(before: readonly SectionText[], after: readonly Sec
     }
   }
   return out.map((s) => ({ ...s, parts: s.parts.filter((p) => p.text) }));
+}
+
+// The parser refuses a repeated id, but a caller may pass any list: a repeat is keyed apart
+// (NUL never occurs in an id), so every section keeps its own text and the alignment its unique keys.
+function keysOf(sections: readonly SectionText[]): string[] {
+  const seen = new Map<string, number>();
+  return sections.map(({ id }) => {
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return n === 0 ? id : `${id}\u0000${n}`;
+  });
+}
+
+/** Aligns two lists of unique keys: jsdiff's shortest edit script within the bound, else `alignByOrder`. */
+function align(oldKeys: string[], newKeys: string[]): Run[] {
+  const changes = diffArrays(oldKeys, newKeys, { maxEditLength: maxSectionEdits });
+  if (!changes) return alignByOrder(oldKeys, newKeys);
+  return changes.map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', keys: c.value }));
+}
+
+/**
+ * The same alignment in O(n log n) whatever the edit count: since keys are
+ * unique, a longest common subsequence is a longest increasing subsequence of
+ * the old positions of the common keys in new order (patience sorting). Only
+ * ties may be broken differently from jsdiff, so it is the fallback, and
+ * small edits keep their usual output.
+ */
+function alignByOrder(oldKeys: readonly string[], newKeys: readonly string[]): Run[] {
+  const oldIndex = new Map(oldKeys.map((k, i) => [k, i]));
+  const common = newKeys.filter((k) => oldIndex.has(k));
+  const positions = common.map((k) => oldIndex.get(k)!);
+  const tails: number[] = [];
+  const previous: number[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    let [lo, hi] = [0, tails.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (positions[tails[mid]!]! < positions[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[i] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = i;
+  }
+  const kept = new Set<string>();
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i]!) kept.add(common[i]!);
+  const runs: Run[] = [];
+  const push = (op: Op, key: string) => {
+    const last = runs.at(-1);
+    if (last?.op === op) last.keys.push(key);
+    else runs.push({ op, keys: [key] });
+  };
+  // Kept keys come in the same order on both sides; deletions go before insertions, as in jsdiff.
+  let [i, j] = [0, 0];
+  while (i < oldKeys.length || j < newKeys.length) {
+    if (i < oldKeys.length && !kept.has(oldKeys[i]!)) push('delete', oldKeys[i++]!);
+    else if (j < newKeys.length && !kept.has(newKeys[j]!)) push('insert', newKeys[j++]!);
+    else {
+      push('equal', oldKeys[i]!);
+      i++;
+      j++;
+    }
+  }
+  return runs;
 }
 
 /** Diffs two section texts block by block, then word by word inside changed runs of blocks. */

@@ -3,14 +3,32 @@ import type { DiffPart } from './diff-parts.ts';
 import type { DataEvent } from './diff-data.ts';
 import type { SectionDiff } from './diff-sections.ts';
 
-/** The shape `policy diff --format json` prints. */
+// What a terminal or a reader's eye must not get from an author: escape sequences (CSI such as colours, OSC
+// such as OSC 8 hyperlinks and window titles, removed whole up to their end or the line's), then any other C0 or C1
+// control but tab and line feed, bidirectional overrides and isolates, and invisible characters, as the loader refuses.
+const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\u0007\u001B\u009C\n]*(?:\u0007|\u001B\\|\u009C)?|[ -~]?)/g;
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\u{E0000}-\u{E007F}]/gu;
+
+/**
+ * Author text made safe to print: escape sequences and control, bidirectional
+ * and invisible characters removed, line breaks (CR LF, CR) as line feeds.
+ */
+export function stripControls(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(INVISIBLE, '');
+}
+
+/** The shape `policy diff --format json` prints: every string as is, with the characters `stripControls` removes written as \u escapes. */
 export function diffToJson(sections: readonly SectionDiff[], data: readonly DataEvent[]): string {
-  return `${JSON.stringify({ sections: sections.map(({ id, heading, status, move, parts, edits }) => ({ id, heading, status, ...(move && { move }), parts, ...(edits && { edits }) })), data }, null, 2)}\n`;
+  const json = JSON.stringify({ sections: sections.map(({ id, heading, status, move, parts, edits }) => ({ id, heading, status, ...(move && { move }), parts, ...(edits && { edits }) })), data }, null, 2);
+  // JSON.stringify escapes C0 controls but prints C1, bidi and invisible characters raw; all are outside JSON's syntax.
+  const escape = (char: string) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  return `${json.replace(INVISIBLE, escape)}\n`;
 }
 
 const shownParts = (section: SectionDiff): DiffPart[] => elide(section.move === 'to' ? (section.edits ?? []) : section.parts);
 const changed = (sections: readonly SectionDiff[]) => sections.filter((s) => s.status !== 'unchanged' && s.move !== 'from');
-const show = (value: unknown) => JSON.stringify(value) ?? '—';
+// The values come from authors, and JSON escapes C0 controls only.
+const show = (value: unknown) => stripControls(JSON.stringify(value) ?? '—');
 const eventLine = (e: DataEvent) => `${e.material ? 'material' : 'editorial'}: ${e.path} ${e.type}${e.type === 'changed' ? ` (${show(e.before)} → ${show(e.after)})` : ''}`;
 
 /** Shortens long unchanged runs to their edges: reviewers and readers need the changes and a line of context. */
@@ -33,9 +51,10 @@ export function diffToText(sections: readonly SectionDiff[], data: readonly Data
   const lines: string[] = [];
   for (const event of data) lines.push(`data ${eventLine(event)}`);
   for (const section of changed(sections)) {
-    lines.push('', styleText('bold', `## ${section.heading || section.id} (${section.status}${section.move ? ', moved' : ''})`));
+    lines.push('', styleText('bold', `## ${oneLine(stripControls(section.heading || section.id))} (${section.status}${section.move ? ', moved' : ''})`));
     lines.push(
       shownParts(section)
+        .map((p) => ({ ...p, text: stripControls(p.text) }))
         .map((p) => (p.op === 'insert' ? styleText(['green', 'underline'], `[+${p.text}+]`) : p.op === 'delete' ? styleText(['red', 'strikethrough'], `[-${p.text}-]`) : p.text))
         .join('')
         .trimEnd(),
@@ -46,17 +65,52 @@ export function diffToText(sections: readonly SectionDiff[], data: readonly Data
   return `${lines.join('\n').trimStart()}\n`;
 }
 
-const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Markdown for a pull-request comment, with `<ins>`/`<del>` that GitHub renders. */
+/**
+ * Author text as inert Markdown that keeps its line breaks: no HTML (`<`, `>`
+ * and `&` become entities) and no Markdown structure. Backslashes escape the
+ * punctuation that means something anywhere in a line (emphasis, code, links,
+ * tables, strikethrough, math, headings), and at the start of a line also what
+ * starts a list or underlines a heading. Runs of spaces become one, so no line
+ * is indented into code or ends in a hard break.
+ */
+export function markdownText(text: string): string {
+  return stripControls(text)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/[&<>]/g, (c) => ENTITIES[c]!)
+    .replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`)
+    .replace(/^( ?)([-+=]|\d+[.)])/gm, (_, space: string, start: string) => `${space}${start.slice(0, -1)}\\${start.at(-1)}`);
+}
+
+/** Author text as inert Markdown on one line, for a list item, a heading or a label. */
+export function markdownLine(text: string): string {
+  return markdownText(oneLine(stripControls(text)));
+}
+
+/** Author text as a Markdown code span on one line, fenced with more backticks than it contains. */
+export function markdownCode(text: string): string {
+  const code = oneLine(stripControls(text));
+  const fence = '`'.repeat(Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(code) ? ' ' : '';
+  return `${fence}${pad}${code}${pad}${fence}`;
+}
+
+/** Author text for raw HTML such as `<summary>`, where Markdown is not read: one line, `& < > " '` as entities. */
+export function htmlText(text: string): string {
+  return oneLine(stripControls(text)).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+/** Markdown for a pull-request comment, with `<ins>`/`<del>` that GitHub renders. Every author string is inert. */
 export function diffToMarkdown(sections: readonly SectionDiff[], data: readonly DataEvent[]): string {
   const out: string[] = [];
-  if (data.length) out.push('**Data changes**', '', ...data.map((e) => `- ${escapeMarkdown(eventLine(e))}`), '');
+  if (data.length) out.push('**Data changes**', '', ...data.map((e) => `- ${markdownLine(eventLine(e))}`), '');
   for (const section of changed(sections)) {
-    out.push(`#### ${escapeMarkdown(section.heading || section.id)} (${section.status})`, '');
+    out.push(`#### ${markdownLine(section.heading || section.id)} (${section.status})`, '');
     const text = shownParts(section)
       .map((p) => {
-        const body = escapeMarkdown(p.text).replace(/\n/g, p.op === 'equal' ? '\n\n' : ' ');
+        const body = markdownText(p.text).replace(/ ?\n ?/g, p.op === 'equal' ? '\n\n' : ' ');
         return p.op === 'insert' ? `<ins>${body}</ins>` : p.op === 'delete' ? `<del>${body}</del>` : body;
       })
       .join('');

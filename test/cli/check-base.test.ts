@@ -210,13 +210,42 @@ describe('policy check --base accepts legitimate changes', () => {
     }
   });
 
-  it('an imported version, first published elsewhere, with its past announced date', () => {
+  it('a new policy whose history, first published elsewhere, is imported with its past dates', () => {
     const root = baseRepo();
-    newVersion(root, '2026-01-15', '2025-12-01', 'imported: true');
+    const dir = newVersion(root, '2026-01-15', '2025-12-01', 'imported: true');
+    edit(root, `${V}/en.mdx`, 'announced: 2025-07-01\n', 'announced: 2025-07-01\nimported: true\n');
+    followSource(root, V);
+    // The same history as a new policy: the published privacy policy stays as it was.
+    for (const version of [V, dir]) cpSync(path.join(root, version), path.join(root, version.replace('/privacy/', '/terms/')), { recursive: true });
+    git(root, 'checkout', '--', V);
+    rmSync(path.join(root, dir), { recursive: true });
     const lock = policy(root, 'lock');
-    expect(lock.status, lock.stderr).toBe(0);
+    expect(lock.status, lock.stdout + lock.stderr).toBe(0);
     const result = checkBase(root);
     expect(result.stdout + result.stderr).toBe('No problems found.\n');
+  });
+});
+
+describe('policy check refuses imported versions that would rewrite what readers were told', () => {
+  it('an imported version after a version published here', () => {
+    const root = baseRepo();
+    const dir = newVersion(root, '2026-01-15', '2025-12-01', 'imported: true');
+    const result = policy(root, 'check');
+    expect(result.stdout).toContain(`${dir}/en.mdx:5:11  This version is marked imported, but it follows version 2025-07-01, which was first published here.\n`);
+    expect(result.status).toBe(1);
+  });
+
+  it('a new version slipped in before a published one', () => {
+    const root = baseRepo();
+    // Other rules refuse this too (the published version would now need a change entry);
+    // the comparison with the base names the real problem whatever else is edited.
+    const dir = newVersion(root, '2025-01-01', '2024-12-01', 'imported: true');
+    const result = checkBase(root);
+    expect(result.stdout).toContain(
+      `${dir}/en.mdx:1:1  This new version takes effect on 2025-01-01, before version 2025-07-01, which is already published; adding it would change what readers were told about 2025-07-01.\n` +
+        '    Hint: A new version takes effect after 2025-07-01. History from before this repository is imported before any version is published here.\n',
+    );
+    expect(result.status).toBe(1);
   });
 });
 

@@ -75,6 +75,8 @@ describe('the hostile corpus', () => {
       [['lock'], 1, 'The front-matter is marked "---js"'],
       [['new', 'privacy', '--effective', '2027-09-01', '--announce', '2026-01-01'], 2, 'The announcement date 2026-01-01 is in the past'],
       [['erratum', 'policies/privacy/2025-07-01/missing.mdx', '--reason', 'Typo.'], 2, ''],
+      [['new', 'privacy', '--effective', '2027-02-30'], 2, 'Give the effective date as --effective YYYY-MM-DD.'],
+      [['diff', '/dev/null', 'policies/privacy/2025-07-01/en.mdx'], 1, '/dev/null  This is not a regular file.'],
     ];
     for (const [args, code, text] of cases) {
       const { status, output } = policy(...args);
@@ -82,6 +84,11 @@ describe('the hostile corpus', () => {
       expect(status, `${args.join(' ')}\n${output}`).toBe(code);
       expect(output, args.join(' ')).toContain(text);
     }
+  });
+
+  it('never keeps parsed trees inside the checkout, where a pull request could plant its own', () => {
+    // A cached tree skips the parse-time checks; the cache lives in the user's cache folder.
+    expect(existsSync(path.join(root, 'node_modules'))).toBe(false);
   });
 
   it('stops the real build before any page is written, without a stack trace', () => {

@@ -1,9 +1,19 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { diffFiles } from '../../src/diff/diff-files.ts';
 import type { SectionDiff } from '../../src/diff/diff-sections.ts';
-import { diffToJson } from '../../src/diff/format-diff.ts';
+import { diffToJson, diffToMarkdown, diffToText } from '../../src/diff/format-diff.ts';
 import { fixturesDir } from '../helpers/fixture-root.ts';
 
 const diffDir = path.join(fixturesDir, 'diff');
@@ -27,8 +37,38 @@ describe('the diff engine on fixtures', () => {
       const expected = path.join(diffDir, name, 'expected.json');
       if (process.env.UPDATE_FIXTURES && !existsSync(expected)) writeFileSync(expected, json);
       expect(json).toBe(readFileSync(expected, 'utf8'));
+      // Where a fixture keeps them, the Markdown and terminal outputs too.
+      const outputs = { 'expected.md': () => diffToMarkdown(result.sections, result.data), 'expected.txt': () => stripVTControlCharacters(diffToText(result.sections, result.data)) };
+      for (const [file, output] of Object.entries(outputs)) {
+        if (existsSync(path.join(diffDir, name, file))) expect(output(), file).toBe(readFileSync(path.join(diffDir, name, file), 'utf8'));
+      }
     });
   }
+
+  it('prints no control character or escape sequence an author wrote, in any format', () => {
+    const result = diffFiles(...(filesOf('control-characters') as [string, string]));
+    // Only the colours the text format adds itself (SGR: ESC [ … m) may remain.
+    expect(diffToText(result.sections, result.data).replace(/\u001B\[[\d;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(diffToMarkdown(result.sections, result.data)).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    // JSON keeps every character, escaped: the data is the author's, the output is plain ASCII around it.
+    const json = diffToJson(result.sections, result.data);
+    expect(json).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify({ sections: result.sections, data: result.data })));
+    expect(json).toContain('"text": "\\u009bmonth\\u202e year\\u0007"');
+  });
+
+  it('gives Markdown in which author text forms no structure, HTML, link or code', () => {
+    const result = diffFiles(...(filesOf('forged-markdown') as [string, string]));
+    const markdown = diffToMarkdown(result.sections, result.data);
+    const tree = fromMarkdown(markdown, { extensions: [gfmTable(), gfmFootnote(), gfmStrikethrough()], mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()] });
+    const found: string[] = [];
+    visit(tree, (node: Nodes) => {
+      if (node.type === 'html') found.push(node.value);
+      else if (!['root', 'paragraph', 'text'].includes(node.type)) found.push(node.type === 'heading' ? `h${node.depth}` : node.type);
+    });
+    // The two headings and the redline marks are the formatter's own; everything else is text.
+    expect(found).toEqual(['h4', '<ins>', '</ins>', '<ins>', '</ins>', '<del>', '</del>', '<ins>', '</ins>', 'h4', '<ins>', '</ins>']);
+  });
 
   const statuses = (name: string) => Object.fromEntries(diffFiles(...(filesOf(name) as [string, string])).sections.map((s) => [`${s.id}${s.move ? `:${s.move}` : ''}`, s.status]));
 

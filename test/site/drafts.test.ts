@@ -19,7 +19,7 @@ import { readAtom, xmlProblems } from '../feeds/well-formed-xml.ts';
  *   and Spanish title) · 2026-04-15 upcoming (the one due notice) · 2026-06-01 a draft
  *   (announced 2026-04-01);
  *   terms 2026-05-01, a policy whose only version is a draft;
- *   cookies 2025-01-01 · 2026-05-01, imported (history added later: never notified).
+ *   cookies 2025-01-01 · 2026-05-01, both imported (history added later: never notified).
  * One public build, then one preview build (POLICY_DRAFTS=1) into the same output
  * and Astro cache, so only the drafts flag in the cache keys can make its pages differ.
  */

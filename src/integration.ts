@@ -2,8 +2,10 @@ import type { AstroIntegration } from 'astro';
 import { internalErrorMessage } from './cli/internal-error.ts';
 import { PolicyValidationError } from './content/policy-error.ts';
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { siteConfig } from './config.ts';
 import { warmParseCache } from './content/warm-parse-cache.ts';
-import { getSiteModel, modelTimings, policiesRoot } from './site/site-model.ts';
+import { getSiteModel, invalidateSiteModel, modelTimings, policiesRoot } from './site/site-model.ts';
 
 /**
  * The policy-as-code Astro integration. It checks every policy before Astro
@@ -15,6 +17,28 @@ export default function policySite(): AstroIntegration {
   return {
     name: 'policy-as-code',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        // The model turns stale translations into page warnings while authors edit.
+        if (command === 'dev') process.env.POLICY_DEV = '1';
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // Policy files are read by the model, not imported, so Vite does not
+        // know to reload for them: any change under policies/ drops the model
+        // and reloads the open pages, which then show the edit or its error.
+        const dir = path.join(policiesRoot(), siteConfig.policiesDir);
+        server.watcher.add(dir);
+        server.watcher.on('all', (_event, file) => {
+          if (!path.resolve(file).startsWith(`${dir}${path.sep}`)) return;
+          invalidateSiteModel();
+          logger.info(`${path.relative(policiesRoot(), file)} changed; reloading.`);
+          // Pages get their props from getStaticPaths, which Astro's dev server caches per
+          // route; the event its content layer sends on a data change clears that cache.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        });
+      },
       'astro:build:start': async ({ logger }) => {
         try {
           await warmParseCache(policiesRoot());

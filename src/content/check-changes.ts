@@ -1,4 +1,3 @@
-import { add } from 'date-fns/add';
 import { sourceLocale } from '../config.ts';
 import { describeEvent } from '../diff/describe-event.ts';
 import { diffData } from '../diff/diff-data.ts';
@@ -12,11 +11,15 @@ import type { FrontMatterFile } from './read-front-matter.ts';
  * effect: the announcement date plus the notice period.
  */
 export function earliestEffective(announced: string, noticePeriod: string): string {
-  // date-fns works in local time; a date-only value built and read in the same
-  // zone never shifts a day. Subpath import: the package root costs seconds to load.
+  // Calendar arithmetic on a date without time or zone, as date-fns's add()
+  // does it (months first, the day clamped to the month's end, then weeks and
+  // days), in plain UTC: date-fns costs more to load than the check takes.
   const [year, month, day] = announced.split('-').map(Number) as [number, number, number];
-  const date = add(new Date(year, month - 1, day), parseDuration(noticePeriod));
-  return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+  const p = parseDuration(noticePeriod);
+  const months = year * 12 + (month - 1) + p.years * 12 + p.months;
+  const lastDay = new Date(Date.UTC(Math.floor(months / 12), (months % 12) + 1, 0)).getUTCDate();
+  const date = new Date(Date.UTC(Math.floor(months / 12), months % 12, Math.min(day, lastDay) + p.weeks * 7 + p.days));
+  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -24,6 +24,7 @@ export function checkTranslation(
       new PolicyError(file, `This translation is stale: it was made from a different ${source.file} (source ${translation.source.translatedFrom}, now ${current}).`, {
         place: frontMatter.placeOf(['source']),
         hint: `Bring the translation in line with the changes to ${source.file} (\`npm run policy -- diff\` shows them), then set source: "${current}".`,
+        code: 'stale-translation',
       }),
     );
   }

@@ -77,11 +77,16 @@ const FILE_PATTERN = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})
  * @param root The repository root.
  * @param options.now The date that decides which versions are published (and so locked).
  * @param options.skipLock Skip the lock check, for `policy lock` itself.
+ * @param options.warnings When given (the dev server), stale translations are collected here instead of failing.
  * @throws {PolicyValidationError} listing every problem found.
  */
-export function loadPolicies(root: string, options: { now?: string; skipLock?: boolean } = {}): Policy[] {
+export function loadPolicies(root: string, options: { now?: string; skipLock?: boolean; warnings?: PolicyError[] } = {}): Policy[] {
   const { policies, errors } = readPolicies(root, options);
-  if (errors.length > 0) throw new PolicyValidationError(errors);
+  // While authors edit (the dev server), a translation left behind by an edit of
+  // its source is a warning to show, not a reason to take every page down.
+  const fatal = options.warnings ? errors.filter((e) => e.code !== 'stale-translation') : errors;
+  options.warnings?.push(...errors.filter((e) => !fatal.includes(e)));
+  if (fatal.length > 0) throw new PolicyValidationError(fatal);
   return policies;
 }
 

@@ -15,13 +15,16 @@ export class PolicyError extends Error {
   readonly place: Place | undefined;
   /** One sentence on how to fix it. */
   readonly hint: string | undefined;
+  /** A stable name for problems tools treat specially, such as `stale-translation`. */
+  readonly code: string | undefined;
 
-  constructor(file: string, message: string, options: { place?: Place; hint?: string } = {}) {
+  constructor(file: string, message: string, options: { place?: Place; hint?: string; code?: string } = {}) {
     super(message);
     this.name = 'PolicyError';
     this.file = file;
     this.place = options.place;
     this.hint = options.hint;
+    this.code = options.code;
   }
 
   /** `file:line:col  message` followed by the hint on its own line. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isLocale, sourceLocale, type Locale } from '../config.ts';
 import { componentNames } from '../content/components.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
+import { cachedParse } from '../content/parse-cache.ts';
 import { parseMdx } from '../content/parse-mdx.ts';
 import { PolicyError, PolicyValidationError } from '../content/policy-error.ts';
 import { readFrontMatter } from '../content/read-front-matter.ts';
@@ -31,7 +32,8 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
   const base = path.basename(file).replace(/\.(mdx?|markdown)$/, '');
   const locale: Locale = isLocale(base) ? base : sourceLocale;
   const frontMatter = readFrontMatter(file, readFileSync(file, 'utf8'));
-  const body = parseMdx(file, frontMatter.body);
+  // Authors diff the same files again and again: clean parses come from the cache.
+  const body = cachedParse(file, frontMatter.body, parseMdx);
   if (body.errors.length > 0) throw new PolicyValidationError(body.errors);
   let data: PolicyData | undefined = policyFrontmatterSchema.safeParse(frontMatter.data).data;
   const translation = data ? undefined : translationSchema.safeParse(frontMatter.data).data;

@@ -31,7 +31,7 @@ export interface DurationParts {
 
 /**
  * Parses an ISO 8601 date duration such as P7Y or P1Y6M. Written here because
- * date-fns formats durations but does not parse ISO ones.
+ * the few lines cost less than loading a date library at every CLI start.
  */
 export function parseDuration(iso: string): DurationParts {
   const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso);

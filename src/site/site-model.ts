@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { loadPolicies, localeSources, type PolicyVersion } from '../content/load-policies.ts';
+import { PolicyValidationError, type PolicyError } from '../content/policy-error.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { renderBody, type RenderedBody } from '../render/render-body.ts';
 import { versionChange, type VersionChange } from './version-change.ts';
@@ -53,6 +54,8 @@ export interface SiteModel {
   now: string;
   /** A preview build for authors: drafts are shown and no page may be indexed. */
   drafts: boolean;
+  /** Problems the dev server shows on every page instead of failing (stale translations); empty in a build. */
+  warnings: readonly PolicyError[];
   policies: SitePolicy[];
   /** The cache key of pages that show every policy. */
   cacheKey: string;
@@ -90,8 +93,9 @@ export function previewDrafts(env: Record<string, string | undefined> = process.
  * left out of the model unless `drafts` is set, so no page, JSON document or
  * feed can show it; a policy with only drafts is left out whole.
  */
-export function buildSiteModel(root: string, now: string = resolveNow(), drafts: boolean = previewDrafts()): SiteModel {
-  const loaded = timed('loadMs', () => loadPolicies(root, { now }));
+export function buildSiteModel(root: string, now: string = resolveNow(), drafts: boolean = previewDrafts(), dev = false): SiteModel {
+  const warnings: PolicyError[] = [];
+  const loaded = timed('loadMs', () => loadPolicies(root, { now, ...(dev && { warnings }) }));
   for (const version of loaded.flatMap((p) => p.versions)) for (const source of localeSources(version)) dropPositions(source.body.tree);
   const shown = loaded
     .map((policy) => ({ id: policy.id, versions: policy.versions.filter((v) => drafts || v.data.announced <= now) }))
@@ -133,7 +137,7 @@ export function buildSiteModel(root: string, now: string = resolveNow(), drafts:
     };
   });
   // The flag is in the site key too, for pages (such as the home page) that show no policy when every one is a draft.
-  return { now, drafts, policies, cacheKey: hash(drafts ? 'drafts' : 'public', ...policies.map((p) => p.cacheKey)) };
+  return { now, drafts, warnings, policies, cacheKey: hash(drafts ? 'drafts' : 'public', ...policies.map((p) => p.cacheKey)) };
 }
 
 // Renders each locale of a version once, then lets its tree go: a large site
@@ -190,7 +194,24 @@ export function getSiteModel(): SiteModel {
   const key = `${root}\n${now}\n${siteConfig.locales.join()}\n${drafts}`;
   const shared = (globalThis as { [SHARED]?: Shared })[SHARED];
   if (shared?.key === key) return shared.model;
-  const model = buildSiteModel(root, now, drafts);
+  const dev = process.env.POLICY_DEV === '1';
+  let model: SiteModel;
+  try {
+    model = buildSiteModel(root, now, drafts, dev);
+  } catch (error) {
+    // Astro's dev overlay lists each of `errors`, with `hint` under the message
+    // and `loc` as the file, line and a code frame.
+    if (error instanceof PolicyValidationError) {
+      // Without a stack Astro keeps this `loc` instead of one taken from the trace.
+      for (const problem of error.errors) Object.assign(problem, { stack: '', loc: { file: path.join(root, problem.file), line: problem.place?.line ?? 1, column: problem.place?.column ?? 1 } });
+    }
+    throw error;
+  }
   (globalThis as { [SHARED]?: Shared })[SHARED] = { key, model };
   return model;
+}
+
+/** Forgets the model, so the next page rebuilds it: the dev server calls this when a policy file changes. */
+export function invalidateSiteModel(): void {
+  delete (globalThis as { [SHARED]?: Shared })[SHARED];
 }

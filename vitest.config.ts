@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // vitest 5 and Astro 7 need Node 22+. `npm test` puts the pinned Node 24 from
@@ -10,10 +12,15 @@ if (major < 22) {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Most test time is waiting on spawned CLIs, builds and servers, not on this
+    // process: two files at a time keep both cores busy.
+    maxWorkers: 2,
     // The build tests run the real Astro build; the first one warms Vite's caches.
     testTimeout: 180_000,
     hookTimeout: 300_000,
     // A reader west of UTC is where date-only values shift a day if formatted carelessly.
-    env: { TZ: 'America/Bogota' },
+    // Every CLI, build and job the tests spawn reads compiled modules from Node's
+    // compile cache (in the OS temp folder), as `npm run policy` does.
+    env: { TZ: 'America/Bogota', NODE_COMPILE_CACHE: path.join(tmpdir(), 'policy-as-code-node-compile-cache') },
   },
 });

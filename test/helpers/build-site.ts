@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -20,6 +20,34 @@ export interface BuildResult {
  * "now" pinned so statuses are reproducible, optionally on fixture policies.
  */
 export function buildSite(options: { now: string; policiesRoot?: string; out?: string; cacheDir?: string }): BuildResult {
+  // Astro writes its prerender bundle to the project's .astro/ folder whatever the
+  // cache and output folders, so two builds at once would load each other's
+  // chunks: test files run in parallel, their builds one at a time.
+  return withBuildLock(() => runBuild(options));
+}
+
+const lockDir = path.join(repo, 'node_modules/.cache/policy-as-code-build.lock');
+
+function withBuildLock<T>(work: () => T): T {
+  mkdirSync(path.dirname(lockDir), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      // A lock left by a test process that died is taken over after ten minutes.
+      if (Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 600_000) rmSync(lockDir, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+function runBuild(options: { now: string; policiesRoot?: string; out?: string; cacheDir?: string }): BuildResult {
   const out = options.out ?? mkdtempSync(path.join(tmpdir(), 'policy-build-'));
   // A fresh Astro cache unless given one: parallel test builds must not share the incremental-build manifest.
   const cacheDir = options.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'policy-astro-cache-'));

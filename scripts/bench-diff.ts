@@ -20,7 +20,7 @@ function document(words: number): SectionText[] {
     for (let b = 0; b < 6 && words > 0; b++) {
       const length = Math.min(words, 20 + Math.floor(random() * 50));
       words -= length;
-      blocks.push(Array.from({ length }, () => pick(vocabulary)).join(' ') + '.');
+      blocks.push(`${Array.from({ length }, () => pick(vocabulary)).join(' ')}.`);
     }
     sections.push({ id: `section-${s}`, heading: `${s + 1}. ${pick(vocabulary)}`, text: blocks.join('\n') });
   }

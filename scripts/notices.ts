@@ -22,6 +22,7 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
+// biome-ignore lint/suspicious/noImplicitAnyLet: typed by the parseArgs call that assigns it below.
 let values;
 try {
   ({ values } = parseArgs({
@@ -65,7 +66,8 @@ try {
   fail(2, (error as Error).message.replace('POLICY_NOW', '--now'));
 }
 
-let feed, list;
+let feed: Awaited<ReturnType<typeof readNoticeFeed>>;
+let list: ReturnType<typeof readSubscribers>;
 try {
   feed = await readNoticeFeed(values.feed);
   list = readSubscribers(values.subscribers, isLocale(feed.notices[0]?.defaultLocale ?? '') ? feed.notices[0]!.defaultLocale : sourceLocale);

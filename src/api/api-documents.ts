@@ -117,7 +117,7 @@ export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSch
       // Past changes need no notice; checking the date first spares their diffs.
       if (!version.previous || version.data.effective <= model.now || version.data.announced > model.now || version.data.imported) return [];
       const change = version.change;
-      if (!change || !change.material) return [];
+      if (!change?.material) return [];
       return [
         {
           id: `${policy.id}/${change.from}..${change.to}`,

@@ -21,16 +21,16 @@ export function withoutHiddenCharacters(text: string): string {
 }
 
 const NAMES: Record<number, string> = {
-  0x00: 'NUL',
-  0x07: 'BEL',
-  0x08: 'BACKSPACE',
-  0x1b: 'ESC',
-  0x7f: 'DEL',
-  0x200b: 'ZERO WIDTH SPACE',
-  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
-  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
-  0x2060: 'WORD JOINER',
-  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+  0: 'NUL',
+  7: 'BEL',
+  8: 'BACKSPACE',
+  27: 'ESC',
+  127: 'DEL',
+  8203: 'ZERO WIDTH SPACE',
+  8237: 'LEFT-TO-RIGHT OVERRIDE',
+  8238: 'RIGHT-TO-LEFT OVERRIDE',
+  8288: 'WORD JOINER',
+  65279: 'ZERO WIDTH NO-BREAK SPACE',
 };
 
 /** `U+202E (RIGHT-TO-LEFT OVERRIDE)`: how messages name a forbidden character. */

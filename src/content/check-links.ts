@@ -84,7 +84,10 @@ function checkImage(url: string, scheme: string | undefined, fail: (message: str
   const hosts = siteConfig.imageHosts;
   const allowed = hosts.length ? `Images may come from ${hosts.map((h) => `https://${h}/`).join(', ')} or from public/ (/images/…)` : 'Put the image in public/ and write its path, such as /images/chart.svg';
   const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
-  if (scheme && scheme !== 'https') return fail(`The image "${shown}" uses the ${scheme}: scheme; images must be https:// or part of this site.`, `${allowed}.`);
+  if (scheme && scheme !== 'https') {
+    fail(`The image "${shown}" uses the ${scheme}: scheme; images must be https:// or part of this site.`, `${allowed}.`);
+    return;
+  }
   if (scheme === 'https') {
     const host = URL.canParse(url) ? new URL(url).hostname : '';
     if (!hosts.includes(host)) fail(`The image "${shown}" is loaded from ${host || 'another site'}, which could track every reader of this page.`, `${allowed}; to allow a host, add it to siteConfig.imageHosts in src/config.ts.`);

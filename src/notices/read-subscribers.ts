@@ -45,20 +45,20 @@ export function readSubscribers(file: string, defaultLocale: Locale): { subscrib
   const subscribers: Subscriber[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
+  for (const [index, row] of rows.entries()) {
     const line = index + 2;
     const address = (row[emailColumn] ?? '').trim();
     const requested = (row[localeColumn] ?? '').trim();
-    if (!email.safeParse(address).success) return void problems.push({ line, severity: 'error', message: `"${address}" is not a valid email address; the row is skipped.` });
+    if (!email.safeParse(address).success) { problems.push({ line, severity: 'error', message: `"${address}" is not a valid email address; the row is skipped.` }); continue; }
     const key = address.toLowerCase();
     const first = seen.get(key);
-    if (first) return void problems.push({ line, severity: 'error', message: `${address} is already on line ${first}; the duplicate is skipped.` });
+    if (first) { problems.push({ line, severity: 'error', message: `${address} is already on line ${first}; the duplicate is skipped.` }); continue; }
     seen.set(key, line);
-    if (requested && !LANGUAGE_TAG.test(requested)) return void problems.push({ line, severity: 'error', message: `"${requested}" is not a language tag such as en or es-CO; the row is skipped.` });
+    if (requested && !LANGUAGE_TAG.test(requested)) { problems.push({ line, severity: 'error', message: `"${requested}" is not a language tag such as en or es-CO; the row is skipped.` }); continue; }
     const language = requested.toLowerCase().split(/[-_]/)[0] ?? '';
     const locale = isLocale(requested) ? requested : isLocale(language) ? language : defaultLocale;
     if (requested && locale !== requested && locale !== language) problems.push({ line, severity: 'warning', message: `${address} asked for "${requested}", which the policies are not written in; they get ${locale}.` });
     subscribers.push({ email: address, requested, locale, line });
-  });
+  }
   return { subscribers, problems };
 }

@@ -109,9 +109,9 @@ describe('policy check --base refuses rewrites of published history', () => {
     const result = checkBase(root);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
-      ['en', 'es']
+      `${['en', 'es']
         .map((l) => `${V}/${l}.mdx  This file of version 2025-07-01, published on 2025-07-01, was deleted together with its entry in policies/lock.json; published versions stay available forever.\n    Hint: Restore it as it is in HEAD: git checkout HEAD -- ${V}/${l}.mdx policies/lock.json\n`)
-        .join('') + '2 problems in 2 files.\n',
+        .join('')}2 problems in 2 files.\n`,
     );
   });
 
@@ -162,12 +162,12 @@ describe('policy check --base refuses rewrites of published history', () => {
     const result = checkBase(root);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
-      [13, 17]
+      `${[13, 17]
         .map((line, i) => {
           const file = `${dir}/${['en', 'es'][i]}.mdx`;
           return `policies/lock.json:${line}:5  This change adds the entry of ${file} as announced on 2025-12-01, before today (${NOW}): a version cannot be announced in the past.\n    Hint: Set the version's announced date to ${NOW} or later and run \`npm run policy -- lock\`. Only a version first published elsewhere may keep a past date: mark it \`imported: true\`.\n`;
         })
-        .join('') + '2 problems in 1 file.\n',
+        .join('')}2 problems in 1 file.\n`,
     );
   });
 

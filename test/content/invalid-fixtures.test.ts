@@ -33,7 +33,7 @@ describe('invalid policy fixtures', () => {
       if (process.env.UPDATE_FIXTURES && !existsSync(expectedFile)) writeFileSync(expectedFile, report!);
       expect(report).toBe(readFileSync(expectedFile, 'utf8'));
       // Every problem names its place in a file an author can open.
-      expect(report).toMatch(/^policies\/[\w/.-]+(:\d+:\d+)?  \S/m);
+      expect(report).toMatch(/^policies\/[\w/.-]+(:\d+:\d+)? {2}\S/m);
     });
   }
 });

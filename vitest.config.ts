@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 // node_modules/.bin first on PATH; a bare `npx vitest` under an older Node fails here, clearly.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  throw new Error(`The tests need Node.js 22 or newer, but this is ${process.version}. Run them with \`npm test\`, which uses the Node pinned in devDependencies.`);
+  throw new Error(
+    `The tests need Node.js 22 or newer, but this is ${process.version}. Run them with \`npm test\`, which uses the Node pinned in devDependencies.`,
+  );
 }
 
 export default defineConfig({

@@ -20,7 +20,13 @@ if (!existsSync(chromium)) {
 
 const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('index.html'))
-  .map((f) => `/${f.split(path.sep).join('/').replace(/index\.html$/, '')}`)
+  .map(
+    (f) =>
+      `/${f
+        .split(path.sep)
+        .join('/')
+        .replace(/index\.html$/, '')}`,
+  )
   .sort();
 
 const server = await serveStatic(dist);
@@ -33,7 +39,16 @@ const config = {
     concurrency: 1,
     chromeLaunchConfig: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   urls: pages.map((p) => `${server.origin}${p}`),

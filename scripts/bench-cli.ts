@@ -36,4 +36,6 @@ const rows = Object.entries(commands).map(([name, { target }]) => {
   const verdict = target === undefined ? '' : ms <= target ? `≤ ${target} ms: met` : `≤ ${target} ms: NOT met`;
   return `| ${name} | ${ms.toFixed(0)} | ${(ms / base).toFixed(1)}× | ${verdict} |`;
 });
-process.stdout.write(`Node ${process.version}, ${runs} runs each, interleaved; medians.\n\n| command | ms | × node -e 0 | target |\n| --- | ---: | ---: | --- |\n${rows.join('\n')}\n`);
+process.stdout.write(
+  `Node ${process.version}, ${runs} runs each, interleaved; medians.\n\n| command | ms | × node -e 0 | target |\n| --- | ---: | ---: | --- |\n${rows.join('\n')}\n`,
+);

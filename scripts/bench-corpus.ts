@@ -19,8 +19,14 @@ export const SIZES: Record<string, CorpusSize> = {
   large: { name: 'large', policies: 50, versions: 20, locales: ['en', 'es', 'fr', 'de', 'ja', 'pt', 'it', 'nl', 'pl', 'sv'] },
 };
 
-const WORDS = 'data account service policy privacy processing security request information user access retention customer provider platform personal right consent record transfer storage support billing contract purpose law agreement notice update period review'.split(' ');
-const JA = 'データ アカウント サービス 方針 個人情報 処理 安全 要求 情報 利用者 アクセス 保存 顧客 提供者 基盤 権利 同意 記録 移転 保管 支援 請求 契約 目的 法律'.split(' ');
+const WORDS =
+  'data account service policy privacy processing security request information user access retention customer provider platform personal right consent record transfer storage support billing contract purpose law agreement notice update period review'.split(
+    ' ',
+  );
+const JA =
+  'データ アカウント サービス 方針 個人情報 処理 安全 要求 情報 利用者 アクセス 保存 顧客 提供者 基盤 権利 同意 記録 移転 保管 支援 請求 契約 目的 法律'.split(
+    ' ',
+  );
 
 let seed = 1;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -40,7 +46,11 @@ interface Section {
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function frontMatter(v: number, p: number, effective: string, announced: string, retentionDays: number): string {
-  const processors = Array.from({ length: 6 + (p % 5) + Math.min(v, 3) }, (_, i) => `  - id: vendor-${i}\n    name: Vendor ${i}\n    purpose: Hosting and support service ${i}\n    data: [registration, usage]\n    locations: [${i % 2 ? 'US' : 'DE'}]\n    safeguard: eu-scc\n    url: https://vendor-${i}.example/privacy`);
+  const processors = Array.from(
+    { length: 6 + (p % 5) + Math.min(v, 3) },
+    (_, i) =>
+      `  - id: vendor-${i}\n    name: Vendor ${i}\n    purpose: Hosting and support service ${i}\n    data: [registration, usage]\n    locations: [${i % 2 ? 'US' : 'DE'}]\n    safeguard: eu-scc\n    url: https://vendor-${i}.example/privacy`,
+  );
   return [
     '---',
     `title: Policy ${p}`,
@@ -84,7 +94,12 @@ function labelsFor(v: number, p: number, locale: string): string {
 }
 
 function body(sections: Section[], locale: string): string {
-  const components: Record<string, string> = { 's-1': '<DataCollected group="personal" />', 's-2': '<Processors />', 's-3': '<RetentionTable />', 's-4': '<Rights />' };
+  const components: Record<string, string> = {
+    's-1': '<DataCollected group="personal" />',
+    's-2': '<Processors />',
+    's-3': '<RetentionTable />',
+    's-4': '<Rights />',
+  };
   return sections
     .map((s, i) => {
       const heading = locale === 'ja' ? `第${i + 1}節` : `${i + 1}. ${locale === 'en' ? 'Section' : `Sección ${locale}`} ${s.id}`;
@@ -106,7 +121,10 @@ export function generateCorpus(root: string, size: CorpusSize): number {
     const sectionCount = 12 + int(8);
     // Per locale, the same structure with that locale's words.
     let sections = size.locales.map((locale) =>
-      Array.from({ length: sectionCount }, (_, i) => ({ id: `s-${i}`, paragraphs: Array.from({ length: 4 }, () => sentence(locale, Math.round(words / sectionCount / 4))) })),
+      Array.from({ length: sectionCount }, (_, i) => ({
+        id: `s-${i}`,
+        paragraphs: Array.from({ length: 4 }, () => sentence(locale, Math.round(words / sectionCount / 4))),
+      })),
     );
     let retention = 90;
     for (let v = 0; v < size.versions; v++) {
@@ -118,7 +136,9 @@ export function generateCorpus(root: string, size: CorpusSize): number {
         const targets = [int(sectionCount), int(sectionCount)];
         const move = v % 4 === 0 ? int(sectionCount - 1) + 1 : -1;
         sections = sections.map((list, li) => {
-          const next = list.map((s, i) => (targets.includes(i) ? { ...s, paragraphs: s.paragraphs.map((para, j) => (j === v % 4 ? sentence(size.locales[li]!, 30) : para)) } : s));
+          const next = list.map((s, i) =>
+            targets.includes(i) ? { ...s, paragraphs: s.paragraphs.map((para, j) => (j === v % 4 ? sentence(size.locales[li]!, 30) : para)) } : s,
+          );
           if (move > 0) next.push(...next.splice(move, 1));
           return next;
         });
@@ -135,7 +155,10 @@ export function generateCorpus(root: string, size: CorpusSize): number {
       };
       write('en', en);
       size.locales.slice(1).forEach((locale, i) => {
-        write(locale, `---\ntitle: "[${locale}] Policy ${p}"\nsource: "${enHash.slice(0, 12)}"\n${labelsFor(v, p, locale)}\n---\n\n${body(sections[i + 1]!, locale)}`);
+        write(
+          locale,
+          `---\ntitle: "[${locale}] Policy ${p}"\nsource: "${enHash.slice(0, 12)}"\n${labelsFor(v, p, locale)}\n---\n\n${body(sections[i + 1]!, locale)}`,
+        );
       });
     }
   }

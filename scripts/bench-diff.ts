@@ -9,9 +9,19 @@ const PAIRS_PER_SIZE = Number(process.env.BENCH_PAIRS ?? 40);
 const SIZES = [2500, 6500, 20000];
 
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-const vocabulary = Array.from({ length: 3000 }, (_, i) => `word${i.toString(36)}`).concat(['the', 'data', 'we', 'your', 'and', 'of', 'to', 'policy', 'privacy']);
+const vocabulary = Array.from({ length: 3000 }, (_, i) => `word${i.toString(36)}`).concat([
+  'the',
+  'data',
+  'we',
+  'your',
+  'and',
+  'of',
+  'to',
+  'policy',
+  'privacy',
+]);
 
 function document(words: number): SectionText[] {
   const sections: SectionText[] = [];
@@ -67,7 +77,9 @@ for (const size of SIZES) {
     if (i === PAIRS_PER_SIZE) rewrite = elapsed;
   }
   times.sort((a, b) => a - b);
-  rows.push(`| ${size.toLocaleString('en')} | ${PAIRS_PER_SIZE + 1} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${times.at(-1)!.toFixed(1)} | ${rewrite.toFixed(1)} |`);
+  rows.push(
+    `| ${size.toLocaleString('en')} | ${PAIRS_PER_SIZE + 1} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${times.at(-1)!.toFixed(1)} | ${rewrite.toFixed(1)} |`,
+  );
 }
 console.log(`Diff engine, ${PAIRS_PER_SIZE} edited pairs + 1 complete rewrite per size, Node ${process.version}\n`);
 console.log('| words | pairs | p50 ms | p95 ms | max ms | rewrite ms |\n| ---: | ---: | ---: | ---: | ---: | ---: |');

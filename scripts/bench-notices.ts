@@ -35,7 +35,9 @@ ledger.close();
 sink.kill();
 
 const peakMb = process.resourceUsage().maxRSS / 1024;
-console.log(`Change-notice job: ${COUNT.toLocaleString('en')} subscribers, ${CONNECTIONS} pooled connections, ledger with synchronous=FULL, Node ${process.version}\n`);
+console.log(
+  `Change-notice job: ${COUNT.toLocaleString('en')} subscribers, ${CONNECTIONS} pooled connections, ledger with synchronous=FULL, Node ${process.version}\n`,
+);
 console.log('| messages sent | seconds | messages/s | peak RSS (MB) |\n| ---: | ---: | ---: | ---: |');
 console.log(`| ${report.sent.toLocaleString('en')} | ${seconds.toFixed(1)} | ${(report.sent / seconds).toFixed(0)} | ${peakMb.toFixed(0)} |`);
 console.log('\nTarget: at least 300 messages per second on a 2-core machine.');

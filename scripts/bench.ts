@@ -64,7 +64,10 @@ function baselineProject(dir: string, corpus: string): void {
     const full = path.join(dir, 'policies', file);
     writeFileSync(full, readFileSync(full, 'utf8').replace(/ \{#[a-z0-9-]+\}$/gm, ''));
   }
-  writeFileSync(path.join(dir, 'astro.config.mjs'), "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], devToolbar: { enabled: false } };\n");
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], devToolbar: { enabled: false } };\n",
+  );
   writeFileSync(
     path.join(dir, 'src/content.config.ts'),
     "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { policies: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './policies' }) }) };\n",
@@ -113,7 +116,10 @@ for (const name of sizes) {
   const warm = runBuild(repo, out, env);
 
   // Edit one version, as an author would, and record it in the lock.
-  const edited = `policies/policy-0/${readdirSync(path.join(corpus, 'policies/policy-0')).filter((d) => /^\d/.test(d)).sort().at(-1)}/en.mdx`;
+  const edited = `policies/policy-0/${readdirSync(path.join(corpus, 'policies/policy-0'))
+    .filter((d) => /^\d/.test(d))
+    .sort()
+    .at(-1)}/en.mdx`;
   const text = readFileSync(path.join(corpus, edited), 'utf8').replace(/\n\n(\w)/, '\n\nEdited. $1');
   writeFileSync(path.join(corpus, edited), text);
   const lockFile = path.join(corpus, 'policies/lock.json');
@@ -136,7 +142,13 @@ for (const name of sizes) {
     size: name,
     files,
     baseline: { ms: baseline.ms, maxRssMb: baseline.maxRssMb, pages: baselineStats.pages, bytes: baselineStats.bytes },
-    cold: { ...cold, pages: stats.pages, bytes: stats.bytes, ratio: +(cold.ms / baseline.ms).toFixed(2), pagesPerSecond: Math.round(stats.pages / (cold.ms / 1000)) },
+    cold: {
+      ...cold,
+      pages: stats.pages,
+      bytes: stats.bytes,
+      ratio: +(cold.ms / baseline.ms).toFixed(2),
+      pagesPerSecond: Math.round(stats.pages / (cold.ms / 1000)),
+    },
     unchanged: { ...warm, ratioToCold: +(warm.ms / cold.ms).toFixed(2) },
     oneEdit: { ...oneEdit, ratioToCold: +(oneEdit.ms / cold.ms).toFixed(2) },
   });
@@ -160,13 +172,24 @@ const report = { node: process.version, cpus: (await import('node:os')).cpus().l
 writeFileSync(path.join(work, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 const s = (ms: number) => (ms / 1000).toFixed(1);
 const rows = results.map((r) => {
-  const { baseline, cold, unchanged, oneEdit } = r as { baseline: Run & { pages: number; bytes: number }; cold: Run & { pages: number; bytes: number; ratio: number; pagesPerSecond: number }; unchanged: Run & { ratioToCold: number }; oneEdit: Run & { ratioToCold: number } };
-  const phases = cold.phases ? `${s(cold.phases.loadMs)} / ${s(cold.phases.renderMs)} / ${s(cold.phases.diffMs)} / ${s(cold.ms - cold.phases.loadMs - cold.phases.renderMs - cold.phases.diffMs)}` : '';
+  const { baseline, cold, unchanged, oneEdit } = r as {
+    baseline: Run & { pages: number; bytes: number };
+    cold: Run & { pages: number; bytes: number; ratio: number; pagesPerSecond: number };
+    unchanged: Run & { ratioToCold: number };
+    oneEdit: Run & { ratioToCold: number };
+  };
+  const phases = cold.phases
+    ? `${s(cold.phases.loadMs)} / ${s(cold.phases.renderMs)} / ${s(cold.phases.diffMs)} / ${s(cold.ms - cold.phases.loadMs - cold.phases.renderMs - cold.phases.diffMs)}`
+    : '';
   return `| ${r.size} | ${r.files} | ${s(baseline.ms)} | ${s(cold.ms)} | ${cold.ratio}× | ${phases} | ${cold.pages} | ${cold.pagesPerSecond} | ${s(unchanged.ms)} (${unchanged.ratioToCold}×) | ${s(oneEdit.ms)} (${oneEdit.ratioToCold}×) | ${baseline.maxRssMb} / ${cold.maxRssMb} | ${(cold.bytes / 1e6).toFixed(1)} |`;
 });
 console.log(`Build benchmark, Node ${process.version}, ${report.cpus} CPUs\n`);
-console.log('| size | MDX files | baseline s | pipeline s | ratio | phases s: load / render / diff / Astro pages+files | pages | pages/s | rebuild, unchanged s | rebuild, 1 edit s | peak RSS MB (baseline / pipeline) | output MB |');
+console.log(
+  '| size | MDX files | baseline s | pipeline s | ratio | phases s: load / render / diff / Astro pages+files | pages | pages/s | rebuild, unchanged s | rebuild, 1 edit s | peak RSS MB (baseline / pipeline) | output MB |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 console.log(rows.join('\n'));
-console.log(`\nPage weight (gzipped HTML + CSS, JavaScript: ${policyPage.scripts + diffPage.scripts} scripts): seed policy page ${(policyPage.gzipBytes / 1024).toFixed(1)} KB, diff page ${(diffPage.gzipBytes / 1024).toFixed(1)} KB (${pageWeight.diffToPolicy}× the policy page).`);
+console.log(
+  `\nPage weight (gzipped HTML + CSS, JavaScript: ${policyPage.scripts + diffPage.scripts} scripts): seed policy page ${(policyPage.gzipBytes / 1024).toFixed(1)} KB, diff page ${(diffPage.gzipBytes / 1024).toFixed(1)} KB (${pageWeight.diffToPolicy}× the policy page).`,
+);
 console.log(`\nJSON: ${path.relative(repo, path.join(work, 'results.json'))}`);

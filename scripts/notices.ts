@@ -56,8 +56,11 @@ if (!values.feed || !values.subscribers) fail(2, 'Give both --feed and --subscri
 if (mode === 'send' && !values.ledger) fail(2, 'Give --ledger <path>: it is how each notice goes to each subscriber only once.');
 if (mode === 'send' && !smtp) fail(2, 'Give --smtp smtp://user:pass@host:587 (or set SMTP_URL), or use --dry-run or --out DIR.');
 if (smtp && !/^smtps?:\/\//.test(smtp)) fail(2, `--smtp must be an smtp:// or smtps:// URL, not "${smtp.replace(/\/\/[^@]*@/, '//…@')}".`);
-const numbers = Object.fromEntries((['connections', 'rate', 'retries', 'backoff-ms'] as const).map((k) => [k, values[k] === undefined ? undefined : Number(values[k])]));
-for (const [key, value] of Object.entries(numbers)) if (value !== undefined && !(Number.isInteger(value) && value >= 0)) fail(2, `--${key} must be a whole number.`);
+const numbers = Object.fromEntries(
+  (['connections', 'rate', 'retries', 'backoff-ms'] as const).map((k) => [k, values[k] === undefined ? undefined : Number(values[k])]),
+);
+for (const [key, value] of Object.entries(numbers))
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) fail(2, `--${key} must be a whole number.`);
 
 let now: string;
 try {
@@ -98,7 +101,11 @@ ledger?.close();
 const lines = [
   `Notices due on ${now}: ${report.due.length ? report.due.join(', ') : 'none'}.`,
   `${list.subscribers.length} subscriber(s); ${report.alreadySent} delivery(ies) already in the ledger; ${report.planned} to do.`,
-  mode === 'send' ? `Sent ${report.sent} of ${report.planned}.` : mode === 'out' ? `Wrote ${report.written} .eml file(s) to ${values.out}.` : 'Dry run: nothing sent.',
+  mode === 'send'
+    ? `Sent ${report.sent} of ${report.planned}.`
+    : mode === 'out'
+      ? `Wrote ${report.written} .eml file(s) to ${values.out}.`
+      : 'Dry run: nothing sent.',
   ...report.failed.map((f) => `NOT sent (rejected): ${f.notice} to ${f.email}: ${f.reason}`),
   ...(report.notSent.length ? [`NOT sent (not attempted or connection lost): ${report.notSent.length}; a rerun will send them.`] : []),
   ...(report.aborted ? [`Stopped: ${report.aborted}`] : []),

@@ -24,7 +24,10 @@ const USAGE = `Usage: npm run policy -- <command>
       Markdown for a pull-request comment: versions, data changes, notice rule, redline.
   lock
       Records the hashes of policy files in policies/lock.json (published ones never change).
-  erratum <file...> --reason "…" [${siteConfig.locales.filter((l) => l !== sourceLocale).map((l) => `--reason-${l} "…"`).join(' ')}]
+  erratum <file...> --reason "…" [${siteConfig.locales
+    .filter((l) => l !== sourceLocale)
+    .map((l) => `--reason-${l} "…"`)
+    .join(' ')}]
       Records a correction to a published version; shown on its page and in its JSON.
 `;
 
@@ -58,11 +61,21 @@ async function run(): Promise<number> {
       return checkCommand(root, positionals, values.format, out, values.base);
     }
     case 'new': {
-      const { values, positionals } = parse({ effective: { type: 'string' }, announce: { type: 'string' }, material: { type: 'boolean' }, editorial: { type: 'boolean' } });
+      const { values, positionals } = parse({
+        effective: { type: 'string' },
+        announce: { type: 'string' },
+        material: { type: 'boolean' },
+        editorial: { type: 'boolean' },
+      });
       if (positionals.length !== 1) throw new UsageError('new takes one policy name, such as privacy.');
       if (values.material && values.editorial) throw new UsageError('Choose --material or --editorial, not both.');
       const { newCommand } = await import('../src/cli/new-command.ts');
-      return newCommand(root, positionals[0]!, { effective: values.effective, announce: values.announce, kind: values.editorial ? 'editorial' : 'material' }, out);
+      return newCommand(
+        root,
+        positionals[0]!,
+        { effective: values.effective, announce: values.announce, kind: values.editorial ? 'editorial' : 'material' },
+        out,
+      );
     }
     case 'diff': {
       const { values, positionals } = parse({ format: { type: 'string', default: 'text' } });

@@ -10,7 +10,9 @@ export const siteConfig = {
    * other sites and the benchmark corpora; a locale without a UI strings file
    * in src/i18n/ uses the source locale's strings.
    */
-  locales: (process.env.POLICY_LOCALES?.split(',').map((l) => l.trim()).filter(Boolean) ?? ['en', 'es']) as readonly string[],
+  locales: (process.env.POLICY_LOCALES?.split(',')
+    .map((l) => l.trim())
+    .filter(Boolean) ?? ['en', 'es']) as readonly string[],
   /**
    * Hosts that policy text may show images from, such as 'assets.infraux.com'.
    * Empty by default: an image from anywhere else is a tracking pixel waiting

@@ -67,7 +67,10 @@ export const indexDocSchema = z.object({
               page: z.string(),
               json: z.string(),
               diff: z.string().nullable(),
-              source: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).nullable().describe('Null when this locale falls back to the source text.'),
+              source: z
+                .object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+                .nullable()
+                .describe('Null when this locale falls back to the source text.'),
             }),
           ),
         }),
@@ -93,7 +96,7 @@ export const versionDocSchema = z.object({
   fallbackFrom: locale.nullable().describe('Set when this locale has no translation and shows the source text.'),
   errata: z.array(z.object({ date, reason: z.string() })).describe('Recorded corrections to the published text, oldest first.'),
   data: policyFrontmatterSchema.describe('All structured data of the version, as stated in the source locale.'),
-  labels: z.record(z.string(), z.string()).describe('The data\'s text in this locale, by dotted key.'),
+  labels: z.record(z.string(), z.string()).describe("The data's text in this locale, by dotted key."),
   sections: z.array(z.object({ id: z.string(), depth: z.number().int(), heading: z.string(), text: z.string(), html: z.string() })),
 });
 

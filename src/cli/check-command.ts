@@ -35,9 +35,13 @@ export function checkCommand(root: string, paths: readonly string[], format: 'te
   const now = resolveNow();
   const { policies, errors } = readPolicies(root, { now });
   if (base !== undefined) errors.push(...checkBase(root, base, now, policies));
-  const shown = wanted.length === 0 ? errors : errors.filter((e) => wanted.some((w) => w === '' || e.file === w || e.file.startsWith(`${w}/`) || w.startsWith(`${e.file}/`)));
+  const shown =
+    wanted.length === 0
+      ? errors
+      : errors.filter((e) => wanted.some((w) => w === '' || e.file === w || e.file.startsWith(`${w}/`) || w.startsWith(`${e.file}/`)));
   for (const error of shown) out(format === 'github' ? githubAnnotation(error) : `${error.format()}\n`);
   const files = new Set(shown.map((e) => e.file)).size;
-  if (format === 'text') out(shown.length === 0 ? 'No problems found.' : `${shown.length} problem${shown.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
+  if (format === 'text')
+    out(shown.length === 0 ? 'No problems found.' : `${shown.length} problem${shown.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
   return shown.length === 0 ? 0 : 1;
 }

@@ -80,7 +80,10 @@ export function erratumCommand(root: string, files: readonly string[], reasons: 
   const locked = lock.files[source];
   if (locked?.data && locked.announced <= resolveNow() && existsSync(path.join(root, source))) {
     const data = fileDataFingerprint(source, readFileSync(path.join(root, source), 'utf8'));
-    if (data === undefined) throw new PolicyError(source, 'The front-matter of this file is not valid, so the correction cannot be recorded.', { hint: 'Run `npm run policy -- check`, fix what it reports, then record the erratum.' });
+    if (data === undefined)
+      throw new PolicyError(source, 'The front-matter of this file is not valid, so the correction cannot be recorded.', {
+        hint: 'Run `npm run policy -- check`, fix what it reports, then record the erratum.',
+      });
     if (data !== locked.data) throw dataChangedError(source, path.posix.basename(dir), locked.announced, dir.split('/').at(-2)!);
   }
   const problems: PolicyError[] = [];
@@ -89,7 +92,14 @@ export function erratumCommand(root: string, files: readonly string[], reasons: 
   const erratum: Erratum = {
     date: resolveNow(),
     reason: Object.fromEntries(Object.entries(reasons).filter((entry): entry is [string, string] => Boolean(entry[1]))),
-    files: Object.fromEntries(relative.map((f) => [path.posix.basename(f), createHash('sha256').update(readFileSync(path.join(root, f))).digest('hex')])),
+    files: Object.fromEntries(
+      relative.map((f) => [
+        path.posix.basename(f),
+        createHash('sha256')
+          .update(readFileSync(path.join(root, f)))
+          .digest('hex'),
+      ]),
+    ),
   };
   // Appended as text: earlier errata keep their bytes, since errata.yaml only grows.
   const errataFile = path.join(root, dir, 'errata.yaml');
@@ -103,7 +113,8 @@ export function erratumCommand(root: string, files: readonly string[], reasons: 
 function versionFile(root: string, file: string): string {
   const absolute = path.resolve(file);
   if (!existsSync(absolute)) throw new UsageError(`There is no file "${file}".`);
-  if (statSync(absolute).isDirectory()) throw new UsageError(`"${file}" is a folder: name the corrected files in it, such as ${path.join(file, `${sourceLocale}.mdx`)}.`);
+  if (statSync(absolute).isDirectory())
+    throw new UsageError(`"${file}" is a folder: name the corrected files in it, such as ${path.join(file, `${sourceLocale}.mdx`)}.`);
   const relative = path.relative(root, absolute).split(path.sep).join('/');
   if (!policyFilePattern.test(relative)) {
     throw new UsageError(`"${file}" is not a policy file in a version folder, such as ${siteConfig.policiesDir}/privacy/2025-07-01/${sourceLocale}.mdx.`);

@@ -12,7 +12,8 @@ import { UsageError } from './usage-error.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A real calendar day: 2027-02-30 matches the pattern but is not one.
-const isDay = (value: string | undefined): value is string => !!value && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isDay = (value: string | undefined): value is string =>
+  !!value && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 // Rewrites front-matter keys with `yaml`'s document API, which keeps comments
 // and the authors' layout, and leaves the body untouched.
@@ -29,7 +30,12 @@ function editFrontMatter(source: string, edit: (doc: YAML.Document) => void): st
  * [--material | --editorial]`: starts the next version from the latest one,
  * in every locale, with placeholders `check` refuses until they are filled in.
  */
-export function newCommand(root: string, policy: string, options: { effective?: string; announce?: string; kind: 'material' | 'editorial' }, out: (line: string) => void): number {
+export function newCommand(
+  root: string,
+  policy: string,
+  options: { effective?: string; announce?: string; kind: 'material' | 'editorial' },
+  out: (line: string) => void,
+): number {
   const policyDir = path.join(root, siteConfig.policiesDir, policy);
   if (!/^[a-z0-9-]+$/.test(policy) || !existsSync(policyDir)) throw new UsageError(`There is no policy "${policy}" in ${siteConfig.policiesDir}/.`);
   const { effective, kind } = options;
@@ -37,8 +43,12 @@ export function newCommand(root: string, policy: string, options: { effective?: 
   if (!isDay(effective)) throw new UsageError('Give the effective date as --effective YYYY-MM-DD.');
   if (!isDay(announced)) throw new UsageError('Give the announcement date as --announce YYYY-MM-DD.');
   // Readers cannot have been told before the version exists: notice counts from publication.
-  if (announced < resolveNow()) throw new UsageError(`The announcement date ${announced} is in the past; a new version is announced today (${resolveNow()}) or later.`);
-  const latest = readdirSync(policyDir).filter((d) => DATE.test(d)).sort().at(-1);
+  if (announced < resolveNow())
+    throw new UsageError(`The announcement date ${announced} is in the past; a new version is announced today (${resolveNow()}) or later.`);
+  const latest = readdirSync(policyDir)
+    .filter((d) => DATE.test(d))
+    .sort()
+    .at(-1);
   if (!latest) throw new UsageError(`"${policy}" has no version to start from.`);
   if (effective <= latest) throw new UsageError(`The new version must take effect after the latest one (${latest}).`);
   if (announced > effective) throw new UsageError(`The announcement (${announced}) must not come after the effective date (${effective}).`);
@@ -47,7 +57,9 @@ export function newCommand(root: string, policy: string, options: { effective?: 
   const noticePeriod = policyFrontmatterSchema.shape.noticePeriod.parse(readFrontMatter('', sourceText).data.noticePeriod);
   const earliest = earliestEffective(announced, noticePeriod);
   if (kind === 'material' && effective < earliest) {
-    out(`A material change announced on ${announced} can take effect on ${earliest} at the earliest (notice period ${noticePeriod}); ${effective} is too soon.`);
+    out(
+      `A material change announced on ${announced} can take effect on ${earliest} at the earliest (notice period ${noticePeriod}); ${effective} is too soon.`,
+    );
     out(`Use --effective ${earliest} or later, announce earlier with --announce, or use --editorial if the change is wording only.`);
     return 1;
   }
@@ -62,7 +74,9 @@ export function newCommand(root: string, policy: string, options: { effective?: 
   });
   const written = [[`${sourceLocale}.mdx`, newSource]];
   const sourceHash = createHash('sha256').update(newSource).digest('hex').slice(0, 12);
-  for (const file of readdirSync(latestDir).filter((f) => f.endsWith('.mdx') && f !== `${sourceLocale}.mdx`).sort()) {
+  for (const file of readdirSync(latestDir)
+    .filter((f) => f.endsWith('.mdx') && f !== `${sourceLocale}.mdx`)
+    .sort()) {
     const text = editFrontMatter(readFileSync(path.join(latestDir, file), 'utf8'), (doc) => {
       doc.set('source', sourceHash);
       doc.setIn(['labels', 'change.summary'], `${PLACEHOLDER} translate the change summary.`);

@@ -35,12 +35,15 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
     const diff = nulSeparated(git(root, ['diff', '--name-status', '--no-renames', '-z', base, '--', siteConfig.policiesDir]));
     for (let i = 0; i + 1 < diff.length; i += 2) changes.push({ status: diff[i]!, file: diff[i + 1]! });
     // New files an author has not committed yet count as added, so the summary works before a push too.
-    changes.push(...nulSeparated(git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', siteConfig.policiesDir])).map((file) => ({ status: 'A', file })));
+    changes.push(
+      ...nulSeparated(git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', siteConfig.policiesDir])).map((file) => ({ status: 'A', file })),
+    );
   } catch {
     throw new UsageError(`"${base}" is not a git revision here. Pass the pull request's base, such as --base origin/main.`);
   }
   const { policies, errors: problems } = readPolicies(root, { now: resolveNow() });
-  const problem = (p: (typeof problems)[number]) => `- ${markdownCode(`${p.file}${p.place ? `:${p.place.line}:${p.place.column}` : ''}`)} ${markdownLine(p.message)}`;
+  const problem = (p: (typeof problems)[number]) =>
+    `- ${markdownCode(`${p.file}${p.place ? `:${p.place.line}:${p.place.column}` : ''}`)} ${markdownLine(p.message)}`;
   // The status comes first, before anything an author wrote.
   const lines: string[] = [
     '## Policy changes',
@@ -64,7 +67,10 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
     const [policyId, versionName] = key.split('/') as [string, string];
     const added = files.every((f) => f.status === 'A');
     lines.push(`### ${markdownLine(policyId)} ${versionName}: ${added ? 'new version' : 'edited version'}`, '');
-    lines.push(...files.map((f) => `- ${markdownCode(f.file)} ${{ A: 'added', M: 'edited', D: 'deleted' }[f.status[0] as 'A' | 'M' | 'D'] ?? markdownLine(f.status)}`), '');
+    lines.push(
+      ...files.map((f) => `- ${markdownCode(f.file)} ${{ A: 'added', M: 'edited', D: 'deleted' }[f.status[0] as 'A' | 'M' | 'D'] ?? markdownLine(f.status)}`),
+      '',
+    );
     const policy = policies.find((p) => p.id === policyId);
     const index = policy?.versions.findIndex((v) => v.version === versionName) ?? -1;
     const version = policy?.versions[index];
@@ -95,7 +101,13 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
         const old = path.join(mkdtempSync(path.join(tmpdir(), 'policy-base-')), path.basename(file));
         writeFileSync(old, git(root, ['show', `${base}:${file}`]));
         const diff = diffFiles(old, path.join(root, file));
-        lines.push(`<details><summary>Redline of <code>${htmlText(file)}</code> (${htmlText(status)})</summary>`, '', diffToMarkdown(diff.sections, diff.data), '</details>', '');
+        lines.push(
+          `<details><summary>Redline of <code>${htmlText(file)}</code> (${htmlText(status)})</summary>`,
+          '',
+          diffToMarkdown(diff.sections, diff.data),
+          '</details>',
+          '',
+        );
       }
     }
   }

@@ -16,7 +16,8 @@ import { PolicyError } from './policy-error.ts';
  */
 export function errataGrowOnly(root: string, base: GitBase): PolicyError[] {
   const errors: PolicyError[] = [];
-  const hint = (file: string) => `Restore it as it is in ${base.ref} (git checkout ${base.ref} -- ${file}) and record the new correction as a new erratum: npm run policy -- erratum <file> --reason "…".`;
+  const hint = (file: string) =>
+    `Restore it as it is in ${base.ref} (git checkout ${base.ref} -- ${file}) and record the new correction as a new erratum: npm run policy -- erratum <file> --reason "…".`;
   const here = listPolicyFiles(root, siteConfig.policiesDir).files.map((f) => `${siteConfig.policiesDir}/${f}`);
   for (const file of new Set([...base.files.keys(), ...here])) {
     if (!file.endsWith('/errata.yaml')) continue;
@@ -32,11 +33,18 @@ export function errataGrowOnly(root: string, base: GitBase): PolicyError[] {
     before.forEach((erratum, i) => {
       const date = String((erratum as { date?: unknown } | null)?.date);
       if (i >= now.length) {
-        errors.push(new PolicyError(file, `Erratum ${i + 1} (of ${date}) was removed; errata.yaml only grows.`, { place: { line: 1, column: 1 }, hint: hint(file) }));
+        errors.push(
+          new PolicyError(file, `Erratum ${i + 1} (of ${date}) was removed; errata.yaml only grows.`, { place: { line: 1, column: 1 }, hint: hint(file) }),
+        );
       } else if (canonicalJson(erratum) !== canonicalJson(now[i])) {
         const node = isSeq(doc.contents) ? doc.contents.items[i] : undefined;
         const pos = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-        errors.push(new PolicyError(file, `Erratum ${i + 1} (of ${date}) was changed; errata.yaml only grows: earlier errata never change.`, { place: { line: pos.line, column: pos.col }, hint: hint(file) }));
+        errors.push(
+          new PolicyError(file, `Erratum ${i + 1} (of ${date}) was changed; errata.yaml only grows: earlier errata never change.`, {
+            place: { line: pos.line, column: pos.col },
+            hint: hint(file),
+          }),
+        );
       }
     });
   }

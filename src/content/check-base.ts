@@ -27,10 +27,27 @@ export function checkBase(root: string, ref: string, now: string, policies: read
   const base = readGitBase(root, ref);
   const baseLock = parseLock(base.files.has(lockPath) ? base.read(lockPath) : '{"files": {}}', root);
   if (baseLock.problems.length > 0) {
-    return [new PolicyError(lockPath, `${lockPath} in ${ref} is not valid, so this change cannot be compared with it.`, { hint: `Check ${ref} first: npm run policy -- check, on ${ref}.` })];
+    return [
+      new PolicyError(lockPath, `${lockPath} in ${ref} is not valid, so this change cannot be compared with it.`, {
+        hint: `Check ${ref} first: npm run policy -- check, on ${ref}.`,
+      }),
+    ];
   }
-  const ctx: Context = { root, now, base, baseLock: baseLock.files, lock: readLock(root), versions: new Map(policies.flatMap((p) => p.versions).map((v) => [versionDir(v), v])) };
-  return [...publishedFiles(ctx), ...(ctx.lock.problems.length > 0 ? [] : lockEntries(ctx)), ...errataGrowOnly(root, base), ...announcedDates(ctx), ...insertedVersions(ctx)];
+  const ctx: Context = {
+    root,
+    now,
+    base,
+    baseLock: baseLock.files,
+    lock: readLock(root),
+    versions: new Map(policies.flatMap((p) => p.versions).map((v) => [versionDir(v), v])),
+  };
+  return [
+    ...publishedFiles(ctx),
+    ...(ctx.lock.problems.length > 0 ? [] : lockEntries(ctx)),
+    ...errataGrowOnly(root, base),
+    ...announcedDates(ctx),
+    ...insertedVersions(ctx),
+  ];
 }
 
 interface Context {
@@ -55,16 +72,26 @@ function publishedFiles(ctx: Context): PolicyError[] {
     const bytes = bytesOf(ctx, file);
     if (!bytes) {
       const alsoEntry = ctx.lock.files[file] ? '' : ` together with its entry in ${lockPath}`;
-      errors.push(new PolicyError(file, `This file of version ${version}, published on ${entry.announced}, was deleted${alsoEntry}; published versions stay available forever.`, { hint: restoreHint(ctx, `${file} ${lockPath}`) }));
+      errors.push(
+        new PolicyError(
+          file,
+          `This file of version ${version}, published on ${entry.announced}, was deleted${alsoEntry}; published versions stay available forever.`,
+          { hint: restoreHint(ctx, `${file} ${lockPath}`) },
+        ),
+      );
       continue;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (!ctx.base.sameAs(file, bytes) && !newErratumRecords(ctx.root, ctx.base, file, sha256)) {
       errors.push(
-        new PolicyError(file, `Version ${version} was published on ${entry.announced}, and this file changed, but no new erratum in errata.yaml records its new sha256 (${sha256.slice(0, 12)}…).`, {
-          place: { line: 1, column: 1 },
-          hint: `Undo the edit (git checkout ${ctx.base.ref} -- ${file}), or record the correction as a new erratum: npm run policy -- erratum ${file} --reason "what was corrected". Earlier errata never change.`,
-        }),
+        new PolicyError(
+          file,
+          `Version ${version} was published on ${entry.announced}, and this file changed, but no new erratum in errata.yaml records its new sha256 (${sha256.slice(0, 12)}…).`,
+          {
+            place: { line: 1, column: 1 },
+            hint: `Undo the edit (git checkout ${ctx.base.ref} -- ${file}), or record the correction as a new erratum: npm run policy -- erratum ${file} --reason "what was corrected". Earlier errata never change.`,
+          },
+        ),
       );
     }
   }
@@ -75,23 +102,37 @@ function publishedFiles(ctx: Context): PolicyError[] {
 function lockEntries(ctx: Context): PolicyError[] {
   const errors: PolicyError[] = [];
   const { lock, baseLock, now, base } = ctx;
-  const hint = (file: string) => `Restore the entry as it is in ${base.ref} (never edit ${lockPath} by hand). To correct ${file}, record an erratum; to change it, make a new version.`;
+  const hint = (file: string) =>
+    `Restore the entry as it is in ${base.ref} (never edit ${lockPath} by hand). To correct ${file}, record an erratum; to change it, make a new version.`;
   for (const [file, before] of Object.entries(baseLock)) {
     if (before.announced > now) continue;
     const after = lock.files[file];
     if (!after) {
       if (existsSync(path.join(ctx.root, file)) || !base.files.has(file)) {
-        errors.push(new PolicyError(lockPath, `The entry of ${file}, published on ${before.announced}, was removed; entries of published files stay forever.`, { place: lock.placeOf(), hint: hint(file) }));
+        errors.push(
+          new PolicyError(lockPath, `The entry of ${file}, published on ${before.announced}, was removed; entries of published files stay forever.`, {
+            place: lock.placeOf(),
+            hint: hint(file),
+          }),
+        );
       }
       continue;
     }
     const changes = [
       ...(after.sha256 === before.sha256 ? [] : [`sha256 ${before.sha256.slice(0, 12)}… → ${after.sha256.slice(0, 12)}…`]),
       ...(after.announced === before.announced ? [] : [`announced ${before.announced} → ${after.announced}`]),
-      ...(after.data === before.data || dataFirstRecorded(ctx, file, before, after) ? [] : [`data ${before.data?.slice(0, 12) ?? 'none'}… → ${after.data?.slice(0, 12) ?? 'none'}…`]),
+      ...(after.data === before.data || dataFirstRecorded(ctx, file, before, after)
+        ? []
+        : [`data ${before.data?.slice(0, 12) ?? 'none'}… → ${after.data?.slice(0, 12) ?? 'none'}…`]),
     ];
     if (changes.length > 0) {
-      errors.push(new PolicyError(lockPath, `The entry of ${file}, published on ${before.announced}, was changed (${changes.join(', ')}); entries of published files never change.`, { place: lock.placeOf(file), hint: hint(file) }));
+      errors.push(
+        new PolicyError(
+          lockPath,
+          `The entry of ${file}, published on ${before.announced}, was changed (${changes.join(', ')}); entries of published files never change.`,
+          { place: lock.placeOf(file), hint: hint(file) },
+        ),
+      );
     }
   }
   for (const [file, after] of Object.entries(lock.files)) {
@@ -102,10 +143,14 @@ function lockEntries(ctx: Context): PolicyError[] {
     // A translation added to a version published at base, on its date.
     if (Object.entries(baseLock).some(([f, e]) => path.posix.dirname(f) === dir && e.announced <= now && e.announced === after.announced)) continue;
     errors.push(
-      new PolicyError(lockPath, `This change ${before ? 'dates' : 'adds'} the entry of ${file} as announced on ${after.announced}, before today (${now}): a version cannot be announced in the past.`, {
-        place: lock.placeOf(file),
-        hint: `Set the version's announced date to ${now} or later and run \`npm run policy -- lock\`. Only a version first published elsewhere may keep a past date: mark it \`imported: true\`.`,
-      }),
+      new PolicyError(
+        lockPath,
+        `This change ${before ? 'dates' : 'adds'} the entry of ${file} as announced on ${after.announced}, before today (${now}): a version cannot be announced in the past.`,
+        {
+          place: lock.placeOf(file),
+          hint: `Set the version's announced date to ${now} or later and run \`npm run policy -- lock\`. Only a version first published elsewhere may keep a past date: mark it \`imported: true\`.`,
+        },
+      ),
     );
   }
   return [...errors, ...unlockedChanges(ctx)];
@@ -127,7 +172,11 @@ function unlockedChanges(ctx: Context): PolicyError[] {
       const entry = ctx.lock.files[source.file];
       const data = source.locale === sourceLocale ? dataFingerprint(version.data) : undefined;
       if (entry?.sha256 === source.sha256 && entry.announced === version.data.announced && entry.data === data) continue;
-      errors.push(new PolicyError(source.file, `This file changed, but ${lockPath} does not record it as it is now.`, { hint: `Run \`npm run policy -- lock\` and commit ${lockPath} with the change.` }));
+      errors.push(
+        new PolicyError(source.file, `This file changed, but ${lockPath} does not record it as it is now.`, {
+          hint: `Run \`npm run policy -- lock\` and commit ${lockPath} with the change.`,
+        }),
+      );
     }
   }
   return errors;
@@ -146,10 +195,14 @@ function announcedDates(ctx: Context): PolicyError[] {
     const published = (before !== undefined && before <= ctx.now) || (ctx.baseLock[file]?.announced ?? '9999') <= ctx.now;
     if (!published || before === undefined || after === undefined || before === after) continue;
     errors.push(
-      new PolicyError(file, `This version was announced on ${before} (as published in ${ctx.base.ref}) and its announced date never changes, but it now says ${after}.`, {
-        place: keyPlace(text, 'announced'),
-        hint: `Restore announced: ${before}. To change anything of substance, make a new version: npm run policy -- new ${file.split('/').at(-3)} --effective YYYY-MM-DD.`,
-      }),
+      new PolicyError(
+        file,
+        `This version was announced on ${before} (as published in ${ctx.base.ref}) and its announced date never changes, but it now says ${after}.`,
+        {
+          place: keyPlace(text, 'announced'),
+          hint: `Restore announced: ${before}. To change anything of substance, make a new version: npm run policy -- new ${file.split('/').at(-3)} --effective YYYY-MM-DD.`,
+        },
+      ),
     );
   }
   return errors;
@@ -179,10 +232,14 @@ function insertedVersions(ctx: Context): PolicyError[] {
     if (!latest || !isNew || version.version >= latest) continue;
     const file = version.locales[sourceLocale]?.file ?? `${versionDir(version)}/${sourceLocale}.mdx`;
     errors.push(
-      new PolicyError(file, `This new version takes effect on ${version.version}, before version ${latest}, which is already published; adding it would change what readers were told about ${latest}.`, {
-        place: { line: 1, column: 1 },
-        hint: `A new version takes effect after ${latest}. History from before this repository is imported before any version is published here.`,
-      }),
+      new PolicyError(
+        file,
+        `This new version takes effect on ${version.version}, before version ${latest}, which is already published; adding it would change what readers were told about ${latest}.`,
+        {
+          place: { line: 1, column: 1 },
+          hint: `A new version takes effect after ${latest}. History from before this repository is imported before any version is published here.`,
+        },
+      ),
     );
   }
   return errors;

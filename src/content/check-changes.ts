@@ -46,10 +46,14 @@ export function checkChanges(previous: PolicyVersion, version: PolicyVersion, fi
   // against an older version) first, then change its changes page once the other appears.
   if (version.data.announced < previous.data.announced) {
     errors.push(
-      new PolicyError(file, `This version is announced on ${version.data.announced}, before version ${previous.version}, which takes effect earlier, is announced (${previous.data.announced}).`, {
-        place: frontMatter.placeOf(['announced']),
-        hint: `Announce versions in the order they take effect: set "announced" to ${previous.data.announced} or later.`,
-      }),
+      new PolicyError(
+        file,
+        `This version is announced on ${version.data.announced}, before version ${previous.version}, which takes effect earlier, is announced (${previous.data.announced}).`,
+        {
+          place: frontMatter.placeOf(['announced']),
+          hint: `Announce versions in the order they take effect: set "announced" to ${previous.data.announced} or later.`,
+        },
+      ),
     );
   }
   // Imported history comes first: an imported version after one published here
@@ -68,10 +72,14 @@ export function checkChanges(previous: PolicyVersion, version: PolicyVersion, fi
   if (change.kind === 'editorial' && material.length > 0) {
     const words = material.map((e) => `"${describeEvent(e, previous, version, sourceLocale)}" (${e.path})`).join('; ');
     errors.push(
-      new PolicyError(file, `This version is marked editorial but its data has ${material.length === 1 ? 'a material change' : `${material.length} material changes`}: ${words}.`, {
-        place: frontMatter.placeOf(['change', 'kind']),
-        hint: `Mark it "kind: material" and announce it at least ${version.data.noticePeriod} before it takes effect, or undo the data change.`,
-      }),
+      new PolicyError(
+        file,
+        `This version is marked editorial but its data has ${material.length === 1 ? 'a material change' : `${material.length} material changes`}: ${words}.`,
+        {
+          place: frontMatter.placeOf(['change', 'kind']),
+          hint: `Mark it "kind: material" and announce it at least ${version.data.noticePeriod} before it takes effect, or undo the data change.`,
+        },
+      ),
     );
   }
   if (change.kind === 'material' || material.length > 0) {
@@ -83,7 +91,10 @@ export function checkChanges(previous: PolicyVersion, version: PolicyVersion, fi
         new PolicyError(
           file,
           `This material change is announced on ${version.data.announced} and takes effect on ${version.data.effective}, less than the notice period (${period}${whose}) later. The earliest allowed effective date is ${earliest}.`,
-          { place: frontMatter.placeOf(['effective']), hint: `Move "effective" to ${earliest} or later (and the folder name with it), or announce the change earlier.` },
+          {
+            place: frontMatter.placeOf(['effective']),
+            hint: `Move "effective" to ${earliest} or later (and the folder name with it), or announce the change earlier.`,
+          },
         ),
       );
     }

@@ -40,11 +40,20 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
           if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
           let url = node.url.trim();
           // Returns nothing: unist-util-visit reads a returned number as the index to go on from.
-          const fail = (message: string, hint = HINT): void => void errors.push(new PolicyError(source.file, message, { place: node.position?.start && { line: node.position.start.line, column: node.position.start.column }, hint }));
+          const fail = (message: string, hint = HINT): void =>
+            void errors.push(
+              new PolicyError(source.file, message, {
+                place: node.position?.start && { line: node.position.start.line, column: node.position.start.column },
+                hint,
+              }),
+            );
           const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
           // Browsers drop tabs and newlines inside URLs, so "java\tscript:" would still run.
           if (/[\u0000-\u001F\u007F]/.test(url) || /^[^/?#:]*\s[^/?#]*:/.test(url)) {
-            return fail(`The link "${shown}" contains a control character or a space before its scheme.`, 'Write the address without spaces or invisible characters.');
+            return fail(
+              `The link "${shown}" contains a control character or a space before its scheme.`,
+              'Write the address without spaces or invisible characters.',
+            );
           }
           // An absolute address of this very site is checked as the site link it is.
           const own = ownSitePath(url);
@@ -54,16 +63,29 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
           if (scheme) {
             if (!LINK_SCHEMES.has(scheme)) fail(`The link "${shown}" uses the ${scheme}: scheme, which is not allowed in a policy.`);
           } else if (url.startsWith('#')) {
-            if (!ownIds.has(url.slice(1))) fail(`The link "${url}" points at no section of this file.`, `Use one of the section ids: ${[...ownIds].join(', ')}.`);
+            if (!ownIds.has(url.slice(1)))
+              fail(`The link "${url}" points at no section of this file.`, `Use one of the section ids: ${[...ownIds].join(', ')}.`);
           } else if (url.startsWith('/') && !url.startsWith('//')) {
             const [pathname = '', anchor] = url.split('#');
             const [locale = '', policyId = '', page = ''] = pathname.split('/').filter(Boolean);
             const versionName = /^\d{4}-\d{2}-\d{2}$/.test(page) ? page : undefined;
-            const ids = isLocale(locale) && (page === '' || versionName || page === 'history' || page === 'upcoming') ? versionIds(policyId, versionName, published) : undefined;
-            const draft = published && versionName ? policies.find((p) => p.id === policyId)?.versions.find((v) => v.version === versionName && v.data.announced > now) : undefined;
-            if (draft) fail(`The link "${url}" points at version ${draft.version}, which is not published until ${draft.data.announced}.`, 'Link to it from a version published on or after that day, or link to a published version.');
-            else if (!ids) fail(`The link "${url}" points at no page of this site.`, 'Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id.');
-            else if (anchor && !ids.has(anchor)) fail(`The link "${url}" points at a section that does not exist there.`, `Use one of: ${[...ids].join(', ')}.`);
+            const ids =
+              isLocale(locale) && (page === '' || versionName || page === 'history' || page === 'upcoming')
+                ? versionIds(policyId, versionName, published)
+                : undefined;
+            const draft =
+              published && versionName
+                ? policies.find((p) => p.id === policyId)?.versions.find((v) => v.version === versionName && v.data.announced > now)
+                : undefined;
+            if (draft)
+              fail(
+                `The link "${url}" points at version ${draft.version}, which is not published until ${draft.data.announced}.`,
+                'Link to it from a version published on or after that day, or link to a published version.',
+              );
+            else if (!ids)
+              fail(`The link "${url}" points at no page of this site.`, 'Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id.');
+            else if (anchor && !ids.has(anchor))
+              fail(`The link "${url}" points at a section that does not exist there.`, `Use one of: ${[...ids].join(', ')}.`);
           } else {
             fail(`The link "${shown}" is a relative address, which points somewhere different on every page that shows it.`);
           }
@@ -82,7 +104,9 @@ function ownSitePath(url: string): string | undefined {
 
 function checkImage(url: string, scheme: string | undefined, fail: (message: string, hint?: string) => void): void {
   const hosts = siteConfig.imageHosts;
-  const allowed = hosts.length ? `Images may come from ${hosts.map((h) => `https://${h}/`).join(', ')} or from public/ (/images/…)` : 'Put the image in public/ and write its path, such as /images/chart.svg';
+  const allowed = hosts.length
+    ? `Images may come from ${hosts.map((h) => `https://${h}/`).join(', ')} or from public/ (/images/…)`
+    : 'Put the image in public/ and write its path, such as /images/chart.svg';
   const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
   if (scheme && scheme !== 'https') {
     fail(`The image "${shown}" uses the ${scheme}: scheme; images must be https:// or part of this site.`, `${allowed}.`);
@@ -90,7 +114,11 @@ function checkImage(url: string, scheme: string | undefined, fail: (message: str
   }
   if (scheme === 'https') {
     const host = URL.canParse(url) ? new URL(url).hostname : '';
-    if (!hosts.includes(host)) fail(`The image "${shown}" is loaded from ${host || 'another site'}, which could track every reader of this page.`, `${allowed}; to allow a host, add it to siteConfig.imageHosts in src/config.ts.`);
+    if (!hosts.includes(host))
+      fail(
+        `The image "${shown}" is loaded from ${host || 'another site'}, which could track every reader of this page.`,
+        `${allowed}; to allow a host, add it to siteConfig.imageHosts in src/config.ts.`,
+      );
     return;
   }
   const pathname = url.split(/[?#]/)[0]!;

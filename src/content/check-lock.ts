@@ -22,7 +22,12 @@ export function checkLock(versions: readonly PolicyVersion[], lock: LockFile, no
       if (version.data.announced > now) continue;
       if (isBackdated(version, lock, now)) errors.push(backdatedError(version, now, lock.root));
       // Announced today: the lock must record the files as they are, as `policy lock` does.
-      else errors.push(...localeSources(version).filter((s) => !isLocked(s, version, lock)).map((s) => notLockedError(s.file, version, lock)));
+      else
+        errors.push(
+          ...localeSources(version)
+            .filter((s) => !isLocked(s, version, lock))
+            .map((s) => notLockedError(s.file, version, lock)),
+        );
       continue;
     }
     for (const source of localeSources(version)) {
@@ -32,7 +37,11 @@ export function checkLock(versions: readonly PolicyVersion[], lock: LockFile, no
         continue;
       }
       if (source.locale === sourceLocale && locked.data && locked.data !== dataFingerprint(version.data)) {
-        errors.push(locked.sha256 === source.sha256 ? editedEntryError(source.file, version, published) : dataChangedError(source.file, version.version, published, version.policy));
+        errors.push(
+          locked.sha256 === source.sha256
+            ? editedEntryError(source.file, version, published)
+            : dataChangedError(source.file, version.version, published, version.policy),
+        );
         continue;
       }
       if (locked.sha256 === source.sha256) continue;
@@ -40,16 +49,24 @@ export function checkLock(versions: readonly PolicyVersion[], lock: LockFile, no
       const corrected = version.errata.findLast((e) => e.files[name] !== undefined);
       if (corrected?.files[name] === source.sha256) continue;
       errors.push(
-        new PolicyError(source.file, `Version ${version.version} was published on ${published} and its text and data must not change, but this file differs from the one published (sha256 ${locked.sha256.slice(0, 12)}…, now ${source.sha256.slice(0, 12)}…).`, {
-          place: { line: 1, column: 1 },
-          hint: `Undo the edit (git checkout -- ${source.file}) and make the change in a new version (npm run policy -- new ${version.policy} --effective YYYY-MM-DD). For a genuine correction, record an erratum: npm run policy -- erratum ${source.file} --reason "what was corrected".`,
-        }),
+        new PolicyError(
+          source.file,
+          `Version ${version.version} was published on ${published} and its text and data must not change, but this file differs from the one published (sha256 ${locked.sha256.slice(0, 12)}…, now ${source.sha256.slice(0, 12)}…).`,
+          {
+            place: { line: 1, column: 1 },
+            hint: `Undo the edit (git checkout -- ${source.file}) and make the change in a new version (npm run policy -- new ${version.policy} --effective YYYY-MM-DD). For a genuine correction, record an erratum: npm run policy -- erratum ${source.file} --reason "what was corrected".`,
+          },
+        ),
       );
     }
   }
   for (const [file, entry] of Object.entries(lock.files)) {
     if (!filesOnDisk.has(file) && entry.announced <= now) {
-      errors.push(new PolicyError(file, `This file of a version published on ${entry.announced} is missing; published versions stay available forever.`, { hint: `Restore it: git checkout -- ${file}` }));
+      errors.push(
+        new PolicyError(file, `This file of a version published on ${entry.announced} is missing; published versions stay available forever.`, {
+          hint: `Restore it: git checkout -- ${file}`,
+        }),
+      );
     }
   }
   return errors;
@@ -75,26 +92,38 @@ export function isBackdated(version: PolicyVersion, lock: Pick<LockFile, 'files'
 /** The refusal of a backdated version, at its `announced` line: shared by `check`, the build and `policy lock`. */
 export function backdatedError(version: PolicyVersion, now: string, root: string): PolicyError {
   const file = version.locales[sourceLocale]?.file ?? localeSources(version)[0]!.file;
-  return new PolicyError(file, `Version ${version.version} is new (${lockPath} has not recorded it as published), but it says it was announced on ${version.data.announced}, before today (${now}): a version cannot be announced in the past.`, {
-    place: announcedPlace(root, file),
-    hint: `Set announced to ${now} or later (keeping the notice period before effective), then run \`npm run policy -- lock\`. Only a version first published elsewhere may keep a past date: mark it \`imported: true\`.`,
-  });
+  return new PolicyError(
+    file,
+    `Version ${version.version} is new (${lockPath} has not recorded it as published), but it says it was announced on ${version.data.announced}, before today (${now}): a version cannot be announced in the past.`,
+    {
+      place: announcedPlace(root, file),
+      hint: `Set announced to ${now} or later (keeping the notice period before effective), then run \`npm run policy -- lock\`. Only a version first published elsewhere may keep a past date: mark it \`imported: true\`.`,
+    },
+  );
 }
 
 /** The refusal of a published source file whose data changed: no erratum can allow it. */
 export function dataChangedError(file: string, version: string, published: string, policy: string): PolicyError {
-  return new PolicyError(file, `Version ${version} was published on ${published}. An erratum may correct the text only; this changes the data (the facts in the front-matter: dates, periods, processors…), which needs a new version.`, {
-    place: { line: 1, column: 1 },
-    hint: `Restore the published data (git checkout -- ${file}, then redo any wording fix) and make the change in a new version: npm run policy -- new ${policy} --effective YYYY-MM-DD.`,
-  });
+  return new PolicyError(
+    file,
+    `Version ${version} was published on ${published}. An erratum may correct the text only; this changes the data (the facts in the front-matter: dates, periods, processors…), which needs a new version.`,
+    {
+      place: { line: 1, column: 1 },
+      hint: `Restore the published data (git checkout -- ${file}, then redo any wording fix) and make the change in a new version: npm run policy -- new ${policy} --effective YYYY-MM-DD.`,
+    },
+  );
 }
 
 // `policy lock` never records a hash without the data it goes with: the entry was edited to match an edited file.
 function editedEntryError(file: string, version: PolicyVersion, published: string): PolicyError {
-  return new PolicyError(file, `Version ${version.version} was published on ${published}, and this file's data is not the data published, although its sha256 matches its entry in ${lockPath}: the entry was edited by hand.`, {
-    place: { line: 1, column: 1 },
-    hint: `Restore the file and ${lockPath} as published (git checkout -- ${file} ${lockPath}) and make the change in a new version: npm run policy -- new ${version.policy} --effective YYYY-MM-DD.`,
-  });
+  return new PolicyError(
+    file,
+    `Version ${version.version} was published on ${published}, and this file's data is not the data published, although its sha256 matches its entry in ${lockPath}: the entry was edited by hand.`,
+    {
+      place: { line: 1, column: 1 },
+      hint: `Restore the file and ${lockPath} as published (git checkout -- ${file} ${lockPath}) and make the change in a new version: npm run policy -- new ${version.policy} --effective YYYY-MM-DD.`,
+    },
+  );
 }
 
 function isLocked(source: LocaleSource, version: PolicyVersion, lock: LockFile): boolean {
@@ -103,9 +132,13 @@ function isLocked(source: LocaleSource, version: PolicyVersion, lock: LockFile):
 }
 
 function notLockedError(file: string, version: PolicyVersion, lock: LockFile): PolicyError {
-  return new PolicyError(file, `Version ${version.version} was announced on ${version.data.announced}, but this file is not in ${lockPath}${lock.files[file] ? ' as it is now' : ''}.`, {
-    hint: `Run \`npm run policy -- lock\` and commit ${lockPath}, so the published text cannot change unnoticed.`,
-  });
+  return new PolicyError(
+    file,
+    `Version ${version.version} was announced on ${version.data.announced}, but this file is not in ${lockPath}${lock.files[file] ? ' as it is now' : ''}.`,
+    {
+      hint: `Run \`npm run policy -- lock\` and commit ${lockPath}, so the published text cannot change unnoticed.`,
+    },
+  );
 }
 
 /**

@@ -21,27 +21,46 @@ export function checkTranslation(
   const current = source.source.sha256.slice(0, 12);
   if (translation.source.translatedFrom !== current) {
     errors.push(
-      new PolicyError(file, `This translation is stale: it was made from a different ${source.file} (source ${translation.source.translatedFrom}, now ${current}).`, {
-        place: frontMatter.placeOf(['source']),
-        hint: `Bring the translation in line with the changes to ${source.file} (\`npm run policy -- diff\` shows them), then set source: "${current}".`,
-        code: 'stale-translation',
-      }),
+      new PolicyError(
+        file,
+        `This translation is stale: it was made from a different ${source.file} (source ${translation.source.translatedFrom}, now ${current}).`,
+        {
+          place: frontMatter.placeOf(['source']),
+          hint: `Bring the translation in line with the changes to ${source.file} (\`npm run policy -- diff\` shows them), then set source: "${current}".`,
+          code: 'stale-translation',
+        },
+      ),
     );
   }
   if (translation.source.labels['change.summary']?.startsWith(PLACEHOLDER)) {
-    errors.push(new PolicyError(file, 'The change summary is still the placeholder.', { place: frontMatter.placeOf(['labels', 'change.summary']), hint: 'Translate the change summary of the source file.' }));
+    errors.push(
+      new PolicyError(file, 'The change summary is still the placeholder.', {
+        place: frontMatter.placeOf(['labels', 'change.summary']),
+        hint: 'Translate the change summary of the source file.',
+      }),
+    );
   }
   if (source.data) {
     const expected = translatableLabels(source.data);
     const given = translation.source.labels;
     for (const key of Object.keys(given)) {
       if (!expected.has(key)) {
-        errors.push(new PolicyError(file, `The label "${key}" does not match anything in the data of ${source.file}.`, { place: frontMatter.placeOf(['labels', key]), hint: 'Remove it, or correct the key: it must name an entry by its id, such as processors.paddle.purpose.' }));
+        errors.push(
+          new PolicyError(file, `The label "${key}" does not match anything in the data of ${source.file}.`, {
+            place: frontMatter.placeOf(['labels', key]),
+            hint: 'Remove it, or correct the key: it must name an entry by its id, such as processors.paddle.purpose.',
+          }),
+        );
       }
     }
     const missing = [...expected.keys()].filter((key) => !(key in given));
     if (missing.length > 0) {
-      errors.push(new PolicyError(file, `This translation is missing ${missing.length} label${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}.`, { place: frontMatter.placeOf(['labels']), hint: `Add each under "labels", translating the text from ${source.file}; for example ${missing[0]}: "${expected.get(missing[0]!)}".` }));
+      errors.push(
+        new PolicyError(file, `This translation is missing ${missing.length} label${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}.`, {
+          place: frontMatter.placeOf(['labels']),
+          hint: `Add each under "labels", translating the text from ${source.file}; for example ${missing[0]}: "${expected.get(missing[0]!)}".`,
+        }),
+      );
     }
   }
   // Compare anchors only when both texts parsed cleanly; otherwise the cause is already reported.
@@ -53,10 +72,14 @@ export function checkTranslation(
     const index = firstDiff === -1 ? Math.min(ids.length, sourceIds.length) : firstDiff;
     const heading = translation.source.body.headings[index];
     errors.push(
-      new PolicyError(file, `The section ids differ from ${source.file}: heading ${index + 1} here is ${heading ? `"${heading.id}"` : 'missing'}, there it is ${sourceIds[index] ? `"${sourceIds[index]}"` : 'missing'}.`, {
-        place: heading ? { line: heading.line, column: 1 } : undefined,
-        hint: 'Give each heading the same {#id} as the matching heading of the source, in the same order.',
-      }),
+      new PolicyError(
+        file,
+        `The section ids differ from ${source.file}: heading ${index + 1} here is ${heading ? `"${heading.id}"` : 'missing'}, there it is ${sourceIds[index] ? `"${sourceIds[index]}"` : 'missing'}.`,
+        {
+          place: heading ? { line: heading.line, column: 1 } : undefined,
+          hint: 'Give each heading the same {#id} as the matching heading of the source, in the same order.',
+        },
+      ),
     );
   }
   return errors;

@@ -33,7 +33,9 @@ export function dataFingerprint(data: Readonly<Record<string, unknown>>): string
     const { summary: _summary, ...kind } = rest.change as Record<string, unknown>;
     rest.change = kind;
   }
-  return createHash('sha256').update(canonicalJson(withoutEmpty(rest))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(withoutEmpty(rest)))
+    .digest('hex');
 }
 
 function withoutEmpty(value: unknown): unknown {

@@ -16,7 +16,8 @@ export interface GitBase {
 }
 
 // Argument arrays, never a shell: the ref and the paths are data, not commands.
-const git = (root: string, args: readonly string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+const git = (root: string, args: readonly string[]) =>
+  execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
 
 /**
  * Opens a revision for comparison with the working tree under `root`.
@@ -29,7 +30,8 @@ export function readGitBase(root: string, ref: string): GitBase {
     if (ref === '' || ref.startsWith('-')) throw new Error('not a revision');
     commit = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).trim();
   } catch (error) {
-    if (/not a git repository/i.test(String((error as { stderr?: unknown }).stderr))) throw new UsageError(`--base needs a git repository, and ${root} is not in one.`);
+    if (/not a git repository/i.test(String((error as { stderr?: unknown }).stderr)))
+      throw new UsageError(`--base needs a git repository, and ${root} is not in one.`);
     throw new UsageError(`"${ref}" is not a git revision here. Pass the pull request's base, such as --base origin/main.`);
   }
   const files = new Map<string, string>();

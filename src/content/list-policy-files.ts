@@ -22,7 +22,11 @@ export function listPolicyFiles(root: string, dir: string): PolicyFileList {
   const files: string[] = [];
   const errors: PolicyError[] = [];
   const refuse = (relative: string, what: string) =>
-    errors.push(new PolicyError(relative, `This is ${what}, not a file; policy files must be plain files in the repository.`, { hint: `Replace it with the file itself (git rm ${relative}, then add the real file).` }));
+    errors.push(
+      new PolicyError(relative, `This is ${what}, not a file; policy files must be plain files in the repository.`, {
+        hint: `Replace it with the file itself (git rm ${relative}, then add the real file).`,
+      }),
+    );
   const walk = (relative: string) => {
     const stats = lstatSync(path.join(root, relative));
     if (stats.isSymbolicLink()) return refuse(relative, 'a symbolic link');

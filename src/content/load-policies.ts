@@ -107,12 +107,20 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
     const file = `${dir}/${relative}`;
     const match = FILE_PATTERN.exec(relative);
     if (!match) {
-      errors.push(new PolicyError(file, 'This file is not where a policy version goes.', { hint: `Name it ${dir}/<policy>/<YYYY-MM-DD>/<locale>.mdx, for example ${dir}/privacy/2026-03-15/en.mdx.` }));
+      errors.push(
+        new PolicyError(file, 'This file is not where a policy version goes.', {
+          hint: `Name it ${dir}/<policy>/<YYYY-MM-DD>/<locale>.mdx, for example ${dir}/privacy/2026-03-15/en.mdx.`,
+        }),
+      );
       continue;
     }
     const [, policy, folder, locale] = match as unknown as [string, string, string, string];
     if (!isLocale(locale)) {
-      errors.push(new PolicyError(file, `"${locale}" is not one of the site's locales (${siteConfig.locales.join(', ')}).`, { hint: 'Rename the file to a configured locale, or add the locale to siteConfig.locales in src/config.ts together with its UI strings in src/i18n/.' }));
+      errors.push(
+        new PolicyError(file, `"${locale}" is not one of the site's locales (${siteConfig.locales.join(', ')}).`, {
+          hint: 'Rename the file to a configured locale, or add the locale to siteConfig.locales in src/config.ts together with its UI strings in src/i18n/.',
+        }),
+      );
       continue;
     }
     entries.push(readEntry(root, file, policy, folder, locale, errors));
@@ -132,26 +140,50 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
     for (const [folder, group] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
       const source = group.find((e) => e.locale === sourceLocale);
       if (!source) {
-        errors.push(new PolicyError(`${dir}/${id}/${folder}`, `Version ${folder} of "${id}" has no ${sourceLocale}.mdx, which holds its data.`, { hint: `Add ${dir}/${id}/${folder}/${sourceLocale}.mdx; translations only carry text.` }));
+        errors.push(
+          new PolicyError(`${dir}/${id}/${folder}`, `Version ${folder} of "${id}" has no ${sourceLocale}.mdx, which holds its data.`, {
+            hint: `Add ${dir}/${id}/${folder}/${sourceLocale}.mdx; translations only carry text.`,
+          }),
+        );
         continue;
       }
       if (!source.data) continue;
       const { effective } = source.data;
       const twin = byEffective.get(effective);
       if (twin) {
-        errors.push(new PolicyError(source.file, `Version ${effective} of "${id}" is defined twice: here and in ${twin}.`, { place: source.frontMatter.placeOf(['effective']), hint: 'Each version needs its own effective date; correct the date or delete the duplicate.' }));
+        errors.push(
+          new PolicyError(source.file, `Version ${effective} of "${id}" is defined twice: here and in ${twin}.`, {
+            place: source.frontMatter.placeOf(['effective']),
+            hint: 'Each version needs its own effective date; correct the date or delete the duplicate.',
+          }),
+        );
         continue;
       }
       byEffective.set(effective, source.file);
       if (effective !== folder) {
-        errors.push(new PolicyError(source.file, `The effective date ${effective} does not match the folder name ${folder}.`, { place: source.frontMatter.placeOf(['effective']), hint: `A version is named by its effective date: move the file to ${dir}/${id}/${effective}/ or correct the date.` }));
+        errors.push(
+          new PolicyError(source.file, `The effective date ${effective} does not match the folder name ${folder}.`, {
+            place: source.frontMatter.placeOf(['effective']),
+            hint: `A version is named by its effective date: move the file to ${dir}/${id}/${effective}/ or correct the date.`,
+          }),
+        );
         continue;
       }
       if (versions.length > 0 && !source.data.change) {
-        errors.push(new PolicyError(source.file, `Version ${folder} is not the first version of "${id}", so it needs a "change" entry.`, { place: { line: 2, column: 1 }, hint: 'Add change: { kind: material or editorial, summary: "what changed and why" }.' }));
+        errors.push(
+          new PolicyError(source.file, `Version ${folder} is not the first version of "${id}", so it needs a "change" entry.`, {
+            place: { line: 2, column: 1 },
+            hint: 'Add change: { kind: material or editorial, summary: "what changed and why" }.',
+          }),
+        );
       }
       errors.push(...checkReferences(source.file, source.data, source.frontMatter));
-      errors.push(...checkMissingLocales(source, group.map((e) => e.locale)));
+      errors.push(
+        ...checkMissingLocales(
+          source,
+          group.map((e) => e.locale),
+        ),
+      );
       const locales: PolicyVersion['locales'] = {};
       for (const entry of group.filter((e) => e.valid)) {
         if (entry !== source) errors.push(...checkTranslation(entry, source, entry.frontMatter));
@@ -167,7 +199,15 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
     result.push({ id, versions });
   }
   errors.push(...checkLinks(result, now));
-  if (!options.skipLock) errors.push(...checkLock(result.flatMap((p) => p.versions), readLock(root), now, new Set(files.map((f) => `${dir}/${f}`))));
+  if (!options.skipLock)
+    errors.push(
+      ...checkLock(
+        result.flatMap((p) => p.versions),
+        readLock(root),
+        now,
+        new Set(files.map((f) => `${dir}/${f}`)),
+      ),
+    );
   return { policies: result, errors };
 }
 
@@ -183,7 +223,15 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
     errors.push(error);
     // Kept as an invalid entry so the version is not also reported as missing this file.
     const body = { tree: { type: 'root' as const, children: [] }, headings: [], errors: [], parsed: false };
-    return { policy, folder, locale, file, valid: false, frontMatter: { data: {}, body: '', placeOf: () => ({ line: 1, column: 1 }) }, source: { locale, file, sha256: '', title: '', labels: {}, body } };
+    return {
+      policy,
+      folder,
+      locale,
+      file,
+      valid: false,
+      frontMatter: { data: {}, body: '', placeOf: () => ({ line: 1, column: 1 }) },
+      source: { locale, file, sha256: '', title: '', labels: {}, body },
+    };
   }
   const isSource = locale === sourceLocale;
   const schema = isSource ? policyFrontmatterSchema : translationSchema;
@@ -207,7 +255,12 @@ function withoutRestatedData(file: string, frontMatter: FrontMatterFile, errors:
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(frontMatter.data)) {
     if (key in policyFrontmatterSchema.shape && key !== 'title' && key !== '$schema') {
-      errors.push(new PolicyError(file, `This translation restates "${key}", which belongs to the version's data.`, { place: frontMatter.placeOf([key]), hint: `Remove "${key}" here; it is stated once in ${sourceLocale}.mdx. Translate its text under "labels" instead.` }));
+      errors.push(
+        new PolicyError(file, `This translation restates "${key}", which belongs to the version's data.`, {
+          place: frontMatter.placeOf([key]),
+          hint: `Remove "${key}" here; it is stated once in ${sourceLocale}.mdx. Translate its text under "labels" instead.`,
+        }),
+      );
     } else rest[key] = value;
   }
   return rest;
@@ -217,14 +270,30 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
   const errors: PolicyError[] = [];
   const groups = new Set(data.dataCollected.map((d) => d.group));
   const contacts = new Set(data.contacts.map((c) => c.id));
-  const walk = (node: { type: string; name?: string; attributes?: Array<{ name?: string; value?: unknown }>; children?: unknown[]; position?: { start: { line: number; column: number } } }) => {
+  const walk = (node: {
+    type: string;
+    name?: string;
+    attributes?: Array<{ name?: string; value?: unknown }>;
+    children?: unknown[];
+    position?: { start: { line: number; column: number } };
+  }) => {
     const prop = (name: string) => node.attributes?.find((a) => a.name === name)?.value;
     const place = node.position?.start;
     if (node.name === 'DataCollected' && typeof prop('group') === 'string' && !groups.has(prop('group') as string)) {
-      errors.push(new PolicyError(entry.file, `<DataCollected group="${prop('group')}"> names a group with no data.`, { place, hint: `Use one of the groups in dataCollected: ${[...groups].join(', ')}.` }));
+      errors.push(
+        new PolicyError(entry.file, `<DataCollected group="${prop('group')}"> names a group with no data.`, {
+          place,
+          hint: `Use one of the groups in dataCollected: ${[...groups].join(', ')}.`,
+        }),
+      );
     }
     if (node.name === 'Email' && typeof prop('contact') === 'string' && !contacts.has(prop('contact') as string)) {
-      errors.push(new PolicyError(entry.file, `<Email contact="${prop('contact')}"> names no contact.`, { place, hint: `Use one of the contact ids: ${[...contacts].join(', ')}.` }));
+      errors.push(
+        new PolicyError(entry.file, `<Email contact="${prop('contact')}"> names no contact.`, {
+          place,
+          hint: `Use one of the contact ids: ${[...contacts].join(', ')}.`,
+        }),
+      );
     }
     for (const child of node.children ?? []) walk(child as typeof node);
   };
@@ -242,7 +311,12 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
       if (shown.size > 0 && !shown.has(group)) {
         const index = data.dataCollected.findIndex((d) => d.group === group);
         const place = entry.locale === sourceLocale ? entry.frontMatter.placeOf(['dataCollected', index, 'group']) : undefined;
-        errors.push(new PolicyError(entry.file, `The data categories of group "${group}" are shown nowhere: no <DataCollected group="${group}" /> in this text.`, { place, hint: `Add <DataCollected group="${group}" /> where they belong, or move them to a group the text shows.` }));
+        errors.push(
+          new PolicyError(entry.file, `The data categories of group "${group}" are shown nowhere: no <DataCollected group="${group}" /> in this text.`, {
+            place,
+            hint: `Add <DataCollected group="${group}" /> where they belong, or move them to a group the text shows.`,
+          }),
+        );
       }
     }
   }

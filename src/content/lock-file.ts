@@ -57,7 +57,12 @@ export function readLock(root: string): LockFile {
     if (isLink(file)) throw new Error('it is a symbolic link');
     return parseLock(readFileSync(file, 'utf8'), root);
   } catch (error) {
-    return { files: {}, root, placeOf: () => ({ line: 1, column: 1 }), problems: [new PolicyError(lockPath, `${lockPath} cannot be read: ${(error as Error).message}.`, { hint })] };
+    return {
+      files: {},
+      root,
+      placeOf: () => ({ line: 1, column: 1 }),
+      problems: [new PolicyError(lockPath, `${lockPath} cannot be read: ${(error as Error).message}.`, { hint })],
+    };
   }
 }
 
@@ -107,7 +112,13 @@ function duplicateKeys(doc: Document, at: (offset: number) => Place): PolicyErro
         const place = at(pair.key.range[0]);
         const first = seen.get(key);
         if (!first) seen.set(key, place);
-        else problems.push(new PolicyError(lockPath, `"${key}" appears twice (first at line ${first.line}); JSON keeps only the last one and silently drops the other.`, { place, hint }));
+        else
+          problems.push(
+            new PolicyError(lockPath, `"${key}" appears twice (first at line ${first.line}); JSON keeps only the last one and silently drops the other.`, {
+              place,
+              hint,
+            }),
+          );
       }
     },
   });
@@ -116,11 +127,17 @@ function duplicateKeys(doc: Document, at: (offset: number) => Place): PolicyErro
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const [first, entry, ...rest] = issue.path.map(String);
-  const where = first === 'files' && entry !== undefined ? `The entry "${entry}"${rest.length ? `, "${rest.join('.')}"` : ''}` : issue.path.length ? `"${issue.path.join('.')}"` : 'The lock file';
+  const where =
+    first === 'files' && entry !== undefined
+      ? `The entry "${entry}"${rest.length ? `, "${rest.join('.')}"` : ''}`
+      : issue.path.length
+        ? `"${issue.path.join('.')}"`
+        : 'The lock file';
   if (issue.code === 'invalid_key') return `"${entry}" is not the path of a policy file, such as ${siteConfig.policiesDir}/privacy/2025-07-01/en.mdx.`;
   if (issue.code === 'unrecognized_keys') return `${where} has a key it should not have: ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
   if (issue.code === 'invalid_type' && issue.path.length === 2) return `${where} must be an object with "sha256" and "announced".`;
-  if (issue.code === 'invalid_type' && issue.path.length < 2) return `${where} must be ${issue.path.length ? 'an object of file paths to entries' : 'a JSON object with "files"'}.`;
+  if (issue.code === 'invalid_type' && issue.path.length < 2)
+    return `${where} must be ${issue.path.length ? 'an object of file paths to entries' : 'a JSON object with "files"'}.`;
   return `${where}: ${issue.message.replace(/\.$/, '')}.`;
 }
 

@@ -15,7 +15,9 @@ function parserCode(): string {
   // from the code's own text when it runs from Vite's bundle.
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    return ['parse-mdx.ts', 'components.ts', 'parse-cache.ts', 'remark-policy-gfm.ts', 'check-characters.ts'].map((f) => readFileSync(path.join(here, f), 'utf8')).join('\0');
+    return ['parse-mdx.ts', 'components.ts', 'parse-cache.ts', 'remark-policy-gfm.ts', 'check-characters.ts']
+      .map((f) => readFileSync(path.join(here, f), 'utf8'))
+      .join('\0');
   } catch {
     return parserFingerprint + cachedParse.toString();
   }
@@ -25,14 +27,24 @@ function parserCode(): string {
 // checkout is the pull request's to fill.
 function remarkVersions(): string | undefined {
   try {
-    const packages = ['remark-mdx', 'remark-parse', 'micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-footnote', 'micromark-extension-gfm-strikethrough'];
+    const packages = [
+      'remark-mdx',
+      'remark-parse',
+      'micromark',
+      'micromark-extension-gfm-table',
+      'micromark-extension-gfm-footnote',
+      'micromark-extension-gfm-strikethrough',
+    ];
     return packages.map((p) => JSON.parse(readFileSync(module.findPackageJSON(p, import.meta.url)!, 'utf8')).version).join();
   } catch {
     return undefined;
   }
 }
 const versions = remarkVersions();
-const parserVersion = createHash('sha256').update(parserCode()).update(versions ?? '').digest('hex');
+const parserVersion = createHash('sha256')
+  .update(parserCode())
+  .update(versions ?? '')
+  .digest('hex');
 
 // A cached tree skips every parse-time check, so the cache lives where only this
 // tool writes: the user's cache folder, never inside a checkout, where a pull

@@ -101,7 +101,12 @@ export function parseMdx(file: string, body: string): ParsedBody {
       const texts = node as { value?: unknown; url?: unknown; alt?: unknown; title?: unknown };
       const hidden = [texts.value, texts.url, texts.alt, texts.title].map((t) => (typeof t === 'string' ? firstForbidden(t) : undefined)).find(Boolean);
       if (hidden) {
-        errors.push(new PolicyError(file, `This text contains the invisible character ${characterName(hidden.char)}, written as a character reference.`, { place, hint: 'Remove the reference (such as &#x202E;); write the text as readers should see it.' }));
+        errors.push(
+          new PolicyError(file, `This text contains the invisible character ${characterName(hidden.char)}, written as a character reference.`, {
+            place,
+            hint: 'Remove the reference (such as &#x202E;); write the text as readers should see it.',
+          }),
+        );
       }
     }
     switch (node.type) {
@@ -111,7 +116,12 @@ export function parseMdx(file: string, body: string): ParsedBody {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
         if (start !== undefined && end !== undefined && /(^|[^\\])\{/.test(source.slice(start, end))) {
-          errors.push(new PolicyError(file, 'An image description cannot contain a comment or braces.', { place, hint: 'Write the description as plain text; put notes for authors outside the image.' }));
+          errors.push(
+            new PolicyError(file, 'An image description cannot contain a comment or braces.', {
+              place,
+              hint: 'Write the description as plain text; put notes for authors outside the image.',
+            }),
+          );
         }
         break;
       }
@@ -156,13 +166,27 @@ export function parseMdx(file: string, body: string): ParsedBody {
   for (const heading of headings) {
     if (heading.id === '' || heading.id === 'preamble' || !/^[\p{L}\p{N}]/u.test(heading.id)) {
       const why =
-        heading.id === 'preamble' ? '"preamble" names the text before the first heading' : heading.explicit ? `its id "${heading.id}" does not start with a letter or digit` : 'it has no words to derive an id from';
-      errors.push(new PolicyError(file, `This heading cannot be linked to: ${why}.`, { place: { line: heading.line, column: 1 }, hint: 'Give it words and a stable id of its own, such as ## 9. Changes {#changes}.' }));
+        heading.id === 'preamble'
+          ? '"preamble" names the text before the first heading'
+          : heading.explicit
+            ? `its id "${heading.id}" does not start with a letter or digit`
+            : 'it has no words to derive an id from';
+      errors.push(
+        new PolicyError(file, `This heading cannot be linked to: ${why}.`, {
+          place: { line: heading.line, column: 1 },
+          hint: 'Give it words and a stable id of its own, such as ## 9. Changes {#changes}.',
+        }),
+      );
       continue;
     }
     const first = seen.get(heading.id);
     if (first !== undefined) {
-      errors.push(new PolicyError(file, `The section id "${heading.id}" is already used by the heading on line ${first}.`, { place: { line: heading.line, column: 1 }, hint: 'Give each heading its own {#id}; links and diffs find sections by it.' }));
+      errors.push(
+        new PolicyError(file, `The section id "${heading.id}" is already used by the heading on line ${first}.`, {
+          place: { line: heading.line, column: 1 },
+          hint: 'Give each heading its own {#id}; links and diffs find sections by it.',
+        }),
+      );
     } else seen.set(heading.id, heading.line);
   }
   return { tree, headings, errors, parsed: true };
@@ -172,7 +196,9 @@ export function parseMdx(file: string, body: string): ParsedBody {
 // so they never shape a heading's text or its derived anchor.
 function withoutComments<T extends { children?: unknown[] }>(node: T): T {
   if (!node.children) return node;
-  const children = (node.children as Array<{ type: string; children?: unknown[] }>).filter((c) => c.type !== 'mdxTextExpression' && c.type !== 'mdxFlowExpression');
+  const children = (node.children as Array<{ type: string; children?: unknown[] }>).filter(
+    (c) => c.type !== 'mdxTextExpression' && c.type !== 'mdxFlowExpression',
+  );
   return { ...node, children: children.map(withoutComments) };
 }
 
@@ -253,4 +279,8 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
 }
 
 /** The text of the parser's code and allowlist, so caches of its output notice any change to it. */
-export const parserFingerprint = [parseMdx, checkComponent, deepestLine, nodeBeyond, withoutComments].map(String).join('\n') + JSON.stringify(componentSpecs) + HEADING_ID.source + FORBIDDEN.source;
+export const parserFingerprint =
+  [parseMdx, checkComponent, deepestLine, nodeBeyond, withoutComments].map(String).join('\n') +
+  JSON.stringify(componentSpecs) +
+  HEADING_ID.source +
+  FORBIDDEN.source;

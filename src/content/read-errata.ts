@@ -11,7 +11,15 @@ export const erratumSchema = z.strictObject({
   /** The day the correction was made. */
   date: z.iso.date({ error: 'Write the date as YYYY-MM-DD.' }),
   /** What was corrected, per locale; the source locale is required. */
-  reason: z.record(z.string(), z.string().min(1).refine((text) => !FORBIDDEN.test(text), 'Remove the invisible control or text-direction character.')).refine((r) => sourceLocale in r, `Give the reason at least in ${sourceLocale}.`),
+  reason: z
+    .record(
+      z.string(),
+      z
+        .string()
+        .min(1)
+        .refine((text) => !FORBIDDEN.test(text), 'Remove the invisible control or text-direction character.'),
+    )
+    .refine((r) => sourceLocale in r, `Give the reason at least in ${sourceLocale}.`),
   /** The sha256 of each corrected file after the correction, by file name. */
   files: z.record(
     z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?\.mdx$/, 'Name the corrected file, such as en.mdx.'),
@@ -54,21 +62,40 @@ export function readErrata(root: string, versionDir: string, errors: PolicyError
   }
   for (const issue of parsed.error?.issues ?? []) {
     const [index = 0, ...rest] = issue.path;
-    errors.push(new PolicyError(file, `Erratum ${Number(index) + 1}${rest.length ? `, "${rest.join('.')}"` : ''}: ${issue.message.replace(/\.$/, '')}.`, { place: place(issue.path), hint: 'Record errata with `npm run policy -- erratum <file> --reason "…"`.' }));
+    errors.push(
+      new PolicyError(file, `Erratum ${Number(index) + 1}${rest.length ? `, "${rest.join('.')}"` : ''}: ${issue.message.replace(/\.$/, '')}.`, {
+        place: place(issue.path),
+        hint: 'Record errata with `npm run policy -- erratum <file> --reason "…"`.',
+      }),
+    );
   }
   return [];
 }
 
 // Readers are told when a text was corrected: the date cannot precede the
 // publication or an earlier correction, nor lie in the future.
-function checkDates(file: string, errata: readonly Erratum[], bounds: { announced: string; now: string }, place: (at: readonly PropertyKey[]) => { line: number; column: number }): PolicyError[] {
+function checkDates(
+  file: string,
+  errata: readonly Erratum[],
+  bounds: { announced: string; now: string },
+  place: (at: readonly PropertyKey[]) => { line: number; column: number },
+): PolicyError[] {
   const errors: PolicyError[] = [];
   errata.forEach((erratum, i) => {
     const earliest = i === 0 ? bounds.announced : errata[i - 1]!.date;
     const problem =
-      erratum.date > bounds.now ? `is dated ${erratum.date}, after today (${bounds.now})` : erratum.date < earliest ? `is dated ${erratum.date}, before ${i === 0 ? 'the version was published' : 'the erratum before it'} (${earliest})` : undefined;
+      erratum.date > bounds.now
+        ? `is dated ${erratum.date}, after today (${bounds.now})`
+        : erratum.date < earliest
+          ? `is dated ${erratum.date}, before ${i === 0 ? 'the version was published' : 'the erratum before it'} (${earliest})`
+          : undefined;
     if (problem) {
-      errors.push(new PolicyError(file, `Erratum ${i + 1} ${problem}.`, { place: place([i, 'date']), hint: 'An erratum carries the day it was recorded; `npm run policy -- erratum` writes it.' }));
+      errors.push(
+        new PolicyError(file, `Erratum ${i + 1} ${problem}.`, {
+          place: place([i, 'date']),
+          hint: 'An erratum carries the day it was recorded; `npm run policy -- erratum` writes it.',
+        }),
+      );
     }
   });
   return errors;

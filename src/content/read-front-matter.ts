@@ -69,7 +69,12 @@ export function readFrontMatter(file: string, text: string): FrontMatterFile {
     const yamlError = error as { pos?: [number, number]; message: string };
     const pos = yamlError.pos ? lineCounter.linePos(yamlError.pos[0]) : undefined;
     const deep = error instanceof RangeError || /call stack/i.test(yamlError.message);
-    const reason = deep ? 'it is nested too deeply to read' : yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    const reason = deep
+      ? 'it is nested too deeply to read'
+      : yamlError.message
+          .split('\n')[0]!
+          .replace(/ at line \d+, column \d+:?$/, '')
+          .replace(/\.$/, '');
     throw new PolicyError(file, `The front-matter is not valid YAML: ${reason}.`, {
       place: pos ? { line: pos.line, column: pos.col } : undefined,
       hint: deep

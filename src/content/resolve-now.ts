@@ -10,7 +10,9 @@ export function resolveNow(env: Record<string, string | undefined> = process.env
   if (override) {
     const parsed = new Date(`${override}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(override) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== override) {
-      throw new Error(`POLICY_NOW is "${override}", which is not a date. Set it as YYYY-MM-DD, for example POLICY_NOW=2026-01-01, or unset it to use today's date.`);
+      throw new Error(
+        `POLICY_NOW is "${override}", which is not a date. Set it as YYYY-MM-DD, for example POLICY_NOW=2026-01-01, or unset it to use today's date.`,
+      );
     }
     return override;
   }

@@ -29,18 +29,34 @@ export function schemaErrors(file: string, frontMatter: FrontMatterFile, issues:
     }
     const place = frontMatter.placeOf(issue.path);
     if (issue.code === 'invalid_type' && valueAt(frontMatter.data, issue.path) === undefined) {
-      return [new PolicyError(file, `The required field "${where}" is missing.`, { place, hint: `Add "${String(issue.path.at(-1))}" here (expected ${issue.expected}).` })];
+      return [
+        new PolicyError(file, `The required field "${where}" is missing.`, {
+          place,
+          hint: `Add "${String(issue.path.at(-1))}" here (expected ${issue.expected}).`,
+        }),
+      ];
     }
     if (issue.code === 'invalid_value') {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return [new PolicyError(file, `"${where}" is ${JSON.stringify(valueAt(frontMatter.data, issue.path))}, which is not allowed.`, { place, hint: `Use one of ${allowed}.` })];
+      return [
+        new PolicyError(file, `"${where}" is ${JSON.stringify(valueAt(frontMatter.data, issue.path))}, which is not allowed.`, {
+          place,
+          hint: `Use one of ${allowed}.`,
+        }),
+      ];
     }
     if (issue.code === 'invalid_type') {
       const got = valueAt(frontMatter.data, issue.path);
       // YAML reads an unquoted 123e4 or 0012 as a number; quoting keeps it text.
       const hint = issue.expected === 'string' && typeof got === 'number' ? `Put the value in quotes: ${String(issue.path.at(-1))}: "…".` : undefined;
       const shown = typeof got === 'number' ? String(got) : JSON.stringify(got);
-      return [new PolicyError(file, `"${where}" should be ${issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}, not ${shown}.`, { place, hint })];
+      return [
+        new PolicyError(
+          file,
+          `"${where}" should be ${issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}, not ${shown}.`,
+          { place, hint },
+        ),
+      ];
     }
     // Custom messages (dates, durations, country codes) already say what to write.
     return [new PolicyError(file, `"${where || 'front-matter'}" is not valid: ${issue.message.replace(/\.$/, '')}.`, { place })];

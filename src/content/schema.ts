@@ -6,9 +6,7 @@ import { z } from 'astro/zod';
  * `translationSchema`. Strict objects: an unknown key is almost always a typo.
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, like "security-logs".');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, like "security-logs".');
 
 /** A calendar date written YYYY-MM-DD, with no time and no time zone. */
 export const isoDate = z.iso.date({ error: 'Write the date as YYYY-MM-DD, for example 2026-03-15.' });
@@ -30,11 +28,9 @@ export const isoDuration = z
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
 /** An ISO 3166-1 alpha-2 country code that Intl knows, such as US or CO. */
-export const countryCode = z
-  .string()
-  .refine((code) => /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== undefined, {
-    message: 'Use an ISO 3166-1 alpha-2 country code in capitals, such as US, CO or DE.',
-  });
+export const countryCode = z.string().refine((code) => /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== undefined, {
+  message: 'Use an ISO 3166-1 alpha-2 country code in capitals, such as US, CO or DE.',
+});
 
 /** Safeguards that make a transfer to another country lawful. */
 export const safeguards = ['eu-scc', 'adequacy', 'binding-corporate-rules', 'privacy-certifications', 'impact-assessments', 'consent'] as const;
@@ -191,9 +187,15 @@ export const policyFrontmatterSchema = z.strictObject({
   /** How long before a material change takes effect readers are told. */
   noticePeriod: isoDuration.default('P30D').describe('How far ahead material changes are announced (default P30D).'),
   /** Set on a version first published elsewhere and added here later: it may be announced in the past and never produces a change notice. */
-  imported: z.boolean().default(false).describe('True for a version first published elsewhere and added here later: exempt from the backdating rule and never notified.'),
+  imported: z
+    .boolean()
+    .default(false)
+    .describe('True for a version first published elsewhere and added here later: exempt from the backdating rule and never notified.'),
   /** Locales without a translation of this version, shown in the source language with a visible notice. */
-  fallback: z.array(z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/)).default([]).describe('Locales shown in the source language (with a notice) until translated.'),
+  fallback: z
+    .array(z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/))
+    .default([])
+    .describe('Locales shown in the source language (with a notice) until translated.'),
 });
 
 /** The source-locale front-matter after defaults are applied. */

@@ -46,4 +46,3 @@ export function describeEvent(event: DataEvent, before: PolicyVersion, after: Po
   };
   return eventWordings[event.subject]?.(context) ?? context.t('event.generic', { path: event.path });
 }
-

@@ -104,7 +104,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function diffData(before: PolicyData, after: PolicyData): DataEvent[] {
   const events: DataEvent[] = [];
-  const push = (event: Omit<DataEvent, 'material'>) => events.push({ ...event, material: isMaterial(event.subject, event.type, event.field, event.before, event.after) });
+  const push = (event: Omit<DataEvent, 'material'>) =>
+    events.push({ ...event, material: isMaterial(event.subject, event.type, event.field, event.before, event.after) });
   // Not facts about the processing: the dates and the change are the comparison itself; `imported` says where
   // a version was first published and `fallback` which translations are missing, neither of which readers are told.
   const skip = new Set(['$schema', 'effective', 'announced', 'change', 'imported', 'fallback']);
@@ -115,8 +116,10 @@ export function diffData(before: PolicyData, after: PolicyData): DataEvent[] {
     if (key in KEYED_LISTS) {
       diffList(key as KeyedList, old as Record<string, unknown>[], next as Record<string, unknown>[], push);
     } else if (key === 'transferSafeguards') {
-      for (const item of next as string[]) if (!(old as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'added', after: item });
-      for (const item of old as string[]) if (!(next as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'removed', before: item });
+      for (const item of next as string[])
+        if (!(old as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'added', after: item });
+      for (const item of old as string[])
+        if (!(next as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'removed', before: item });
     } else if (typeof next === 'object' && next !== null && typeof old === 'object' && old !== null) {
       for (const field of [...new Set([...Object.keys(next), ...Object.keys(old)])]) {
         const [a, b] = [(old as Record<string, unknown>)[field], (next as Record<string, unknown>)[field]];

@@ -60,10 +60,21 @@ function linkedPath(file: string): boolean {
  */
 export function diffFiles(oldFile: string, newFile: string): FileDiff {
   for (const file of [oldFile, newFile]) {
-    if (!existsSync(file)) throw new PolicyValidationError([new PolicyError(file, 'This file does not exist.', { hint: 'Check the path; it is relative to the current directory.' })]);
+    if (!existsSync(file))
+      throw new PolicyValidationError([
+        new PolicyError(file, 'This file does not exist.', { hint: 'Check the path; it is relative to the current directory.' }),
+      ]);
     // A link could show any file of the machine, for instance in a pull request's summary comment.
-    if (linkedPath(file)) throw new PolicyValidationError([new PolicyError(file, 'This is a symbolic link; policy files must be plain files.', { hint: 'Compare the file itself.' })]);
-    if (!statSync(file).isFile()) throw new PolicyValidationError([new PolicyError(file, statSync(file).isDirectory() ? 'This is a folder, not a file.' : 'This is not a regular file.', { hint: 'Name one policy file on each side, such as policies/privacy/2026-03-15/en.mdx.' })]);
+    if (linkedPath(file))
+      throw new PolicyValidationError([
+        new PolicyError(file, 'This is a symbolic link; policy files must be plain files.', { hint: 'Compare the file itself.' }),
+      ]);
+    if (!statSync(file).isFile())
+      throw new PolicyValidationError([
+        new PolicyError(file, statSync(file).isDirectory() ? 'This is a folder, not a file.' : 'This is not a regular file.', {
+          hint: 'Name one policy file on each side, such as policies/privacy/2026-03-15/en.mdx.',
+        }),
+      ]);
   }
   const before = readVersion(oldFile);
   const after = readVersion(newFile);

@@ -64,7 +64,15 @@ function tidy(parts: DiffPart[]): DiffPart[] {
   const merged: Hunk[] = [];
   for (const hunk of hunks) {
     const [before, gap] = [merged.at(-2), merged.at(-1)];
-    if (hunk.equal === undefined && gap?.equal !== undefined && /^[\s\p{P}]{1,2}$/u.test(gap.equal) && before && before.equal === undefined && (before.del || hunk.del) && (before.ins || hunk.ins)) {
+    if (
+      hunk.equal === undefined &&
+      gap?.equal !== undefined &&
+      /^[\s\p{P}]{1,2}$/u.test(gap.equal) &&
+      before &&
+      before.equal === undefined &&
+      (before.del || hunk.del) &&
+      (before.ins || hunk.ins)
+    ) {
       merged.pop();
       before.del += gap.equal + hunk.del;
       before.ins += gap.equal + hunk.ins;

@@ -64,9 +64,20 @@ export function diffSections(before: readonly SectionText[], after: readonly Sec
       const next = newByKey.get(key);
       if (run.op === 'equal') {
         const [a, b] = [sectionText(old!), sectionText(next!)];
-        out.push({ id: next!.id, heading: next!.heading, status: a === b ? 'unchanged' : 'changed', parts: a === b ? [{ op: 'equal', text: a }] : diffBlocks(a, b, locale) });
+        out.push({
+          id: next!.id,
+          heading: next!.heading,
+          status: a === b ? 'unchanged' : 'changed',
+          parts: a === b ? [{ op: 'equal', text: a }] : diffBlocks(a, b, locale),
+        });
       } else if (run.op === 'delete') {
-        out.push({ id: old!.id, heading: old!.heading, status: next ? 'moved' : 'removed', ...(next && { move: 'from' as const }), parts: [{ op: 'delete', text: sectionText(old!) }] });
+        out.push({
+          id: old!.id,
+          heading: old!.heading,
+          status: next ? 'moved' : 'removed',
+          ...(next && { move: 'from' as const }),
+          parts: [{ op: 'delete', text: sectionText(old!) }],
+        });
       } else {
         const text = sectionText(next!);
         const entry: SectionDiff = { id: next!.id, heading: next!.heading, status: old ? 'moved' : 'added', parts: [{ op: 'insert', text }] };

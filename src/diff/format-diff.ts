@@ -7,7 +7,8 @@ import type { SectionDiff } from './diff-sections.ts';
 // such as OSC 8 hyperlinks and window titles, removed whole up to their end or the line's), then any other C0 or C1
 // control but tab and line feed, bidirectional overrides and isolates, and invisible characters, as the loader refuses.
 const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\u0007\u001B\u009C\n]*(?:\u0007|\u001B\\|\u009C)?|[ -~]?)/g;
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\u{E0000}-\u{E007F}]/gu;
+const INVISIBLE =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\u{E0000}-\u{E007F}]/gu;
 
 /**
  * Author text made safe to print: escape sequences and control, bidirectional
@@ -19,7 +20,14 @@ export function stripControls(text: string): string {
 
 /** The shape `policy diff --format json` prints: every string as is, with the characters `stripControls` removes written as \u escapes. */
 export function diffToJson(sections: readonly SectionDiff[], data: readonly DataEvent[]): string {
-  const json = JSON.stringify({ sections: sections.map(({ id, heading, status, move, parts, edits }) => ({ id, heading, status, ...(move && { move }), parts, ...(edits && { edits }) })), data }, null, 2);
+  const json = JSON.stringify(
+    {
+      sections: sections.map(({ id, heading, status, move, parts, edits }) => ({ id, heading, status, ...(move && { move }), parts, ...(edits && { edits }) })),
+      data,
+    },
+    null,
+    2,
+  );
   // JSON.stringify escapes C0 controls but prints C1, bidi and invisible characters raw; all are outside JSON's syntax.
   const escape = (char: string) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
   return `${json.replace(INVISIBLE, escape)}\n`;
@@ -29,7 +37,8 @@ const shownParts = (section: SectionDiff): DiffPart[] => elide(section.move === 
 const changed = (sections: readonly SectionDiff[]) => sections.filter((s) => s.status !== 'unchanged' && s.move !== 'from');
 // The values come from authors, and JSON escapes C0 controls only.
 const show = (value: unknown) => stripControls(JSON.stringify(value) ?? '—');
-const eventLine = (e: DataEvent) => `${e.material ? 'material' : 'editorial'}: ${e.path} ${e.type}${e.type === 'changed' ? ` (${show(e.before)} → ${show(e.after)})` : ''}`;
+const eventLine = (e: DataEvent) =>
+  `${e.material ? 'material' : 'editorial'}: ${e.path} ${e.type}${e.type === 'changed' ? ` (${show(e.before)} → ${show(e.after)})` : ''}`;
 
 /** Shortens long unchanged runs to their edges: reviewers and readers need the changes and a line of context. */
 export function elide(parts: DiffPart[]): DiffPart[] {
@@ -55,7 +64,13 @@ export function diffToText(sections: readonly SectionDiff[], data: readonly Data
     lines.push(
       shownParts(section)
         .map((p) => ({ ...p, text: stripControls(p.text) }))
-        .map((p) => (p.op === 'insert' ? styleText(['green', 'underline'], `[+${p.text}+]`) : p.op === 'delete' ? styleText(['red', 'strikethrough'], `[-${p.text}-]`) : p.text))
+        .map((p) =>
+          p.op === 'insert'
+            ? styleText(['green', 'underline'], `[+${p.text}+]`)
+            : p.op === 'delete'
+              ? styleText(['red', 'strikethrough'], `[-${p.text}-]`)
+              : p.text,
+        )
         .join('')
         .trimEnd(),
     );

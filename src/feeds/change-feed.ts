@@ -64,7 +64,14 @@ export function changeFeed(options: { locale: Locale; policies: readonly SitePol
     const content = [
       h('p', [h('strong', `${t(`change.${change.kind}`)}:`), ` ${local.summary}`]),
       h('p', t('diff.noticeDates', { announced: date(change.announced), effective: date(change.effective) })),
-      ...(local.events.length ? [h('ul', local.events.map((e) => h('li', e.text)))] : []),
+      ...(local.events.length
+        ? [
+            h(
+              'ul',
+              local.events.map((e) => h('li', e.text)),
+            ),
+          ]
+        : []),
       h('p', h('a', { href: diffUrl }, t('diff.link'))),
     ];
     lines.push(

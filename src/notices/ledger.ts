@@ -46,7 +46,10 @@ export class Ledger {
 
   /** How many deliveries are recorded, per notice. */
   counts(): Record<string, number> {
-    const rows = this.#db.prepare('SELECT notice_id, COUNT(*) AS n FROM deliveries GROUP BY notice_id ORDER BY notice_id').all() as Array<{ notice_id: string; n: number }>;
+    const rows = this.#db.prepare('SELECT notice_id, COUNT(*) AS n FROM deliveries GROUP BY notice_id ORDER BY notice_id').all() as Array<{
+      notice_id: string;
+      n: number;
+    }>;
     return Object.fromEntries(rows.map((r) => [r.notice_id, r.n]));
   }
 

@@ -41,7 +41,8 @@ export function readSubscribers(file: string, defaultLocale: Locale): { subscrib
   const [header = [], ...rows] = records;
   const columns = header.map((c) => c.toLowerCase());
   const [emailColumn, localeColumn] = [columns.indexOf('email'), columns.indexOf('locale')];
-  if (emailColumn === -1 || localeColumn === -1) throw new Error(`The subscriber list ${file} needs a header row "email,locale"; it has "${header.join(',')}".`);
+  if (emailColumn === -1 || localeColumn === -1)
+    throw new Error(`The subscriber list ${file} needs a header row "email,locale"; it has "${header.join(',')}".`);
   const subscribers: Subscriber[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
@@ -49,15 +50,25 @@ export function readSubscribers(file: string, defaultLocale: Locale): { subscrib
     const line = index + 2;
     const address = (row[emailColumn] ?? '').trim();
     const requested = (row[localeColumn] ?? '').trim();
-    if (!email.safeParse(address).success) { problems.push({ line, severity: 'error', message: `"${address}" is not a valid email address; the row is skipped.` }); continue; }
+    if (!email.safeParse(address).success) {
+      problems.push({ line, severity: 'error', message: `"${address}" is not a valid email address; the row is skipped.` });
+      continue;
+    }
     const key = address.toLowerCase();
     const first = seen.get(key);
-    if (first) { problems.push({ line, severity: 'error', message: `${address} is already on line ${first}; the duplicate is skipped.` }); continue; }
+    if (first) {
+      problems.push({ line, severity: 'error', message: `${address} is already on line ${first}; the duplicate is skipped.` });
+      continue;
+    }
     seen.set(key, line);
-    if (requested && !LANGUAGE_TAG.test(requested)) { problems.push({ line, severity: 'error', message: `"${requested}" is not a language tag such as en or es-CO; the row is skipped.` }); continue; }
+    if (requested && !LANGUAGE_TAG.test(requested)) {
+      problems.push({ line, severity: 'error', message: `"${requested}" is not a language tag such as en or es-CO; the row is skipped.` });
+      continue;
+    }
     const language = requested.toLowerCase().split(/[-_]/)[0] ?? '';
     const locale = isLocale(requested) ? requested : isLocale(language) ? language : defaultLocale;
-    if (requested && locale !== requested && locale !== language) problems.push({ line, severity: 'warning', message: `${address} asked for "${requested}", which the policies are not written in; they get ${locale}.` });
+    if (requested && locale !== requested && locale !== language)
+      problems.push({ line, severity: 'warning', message: `${address} asked for "${requested}", which the policies are not written in; they get ${locale}.` });
     subscribers.push({ email: address, requested, locale, line });
   }
   return { subscribers, problems };

@@ -57,7 +57,13 @@ export function renderNoticeEmail(notice: Notice, locale: Locale, unsubscribe: s
     `${t('email.summary')}: ${content.summary}`,
     ...(content.events.length ? ['', `${t('email.dataChanges')}:`, ...content.events.map((e) => `- ${e}`)] : []),
     ...(sections.length ? ['', `${t('email.sections')} (${t('email.legend')})`] : []),
-    ...sections.flatMap((s) => ['', s.shown.map((p) => (p.op === 'insert' ? `[+${p.text}+]` : p.op === 'delete' ? `[-${p.text}-]` : p.text)).join('').trimEnd()]),
+    ...sections.flatMap((s) => [
+      '',
+      s.shown
+        .map((p) => (p.op === 'insert' ? `[+${p.text}+]` : p.op === 'delete' ? `[-${p.text}-]` : p.text))
+        .join('')
+        .trimEnd(),
+    ]),
     '',
     `${t('email.diffLink')}: ${content.diffUrl}`,
     `${t('email.versionLink')}: ${content.versionUrl}`,
@@ -74,9 +80,23 @@ export function renderNoticeEmail(notice: Notice, locale: Locale, unsubscribe: s
       h('h1', { style: STYLE.h1 }, subject),
       h('p', intro),
       h('p', [h('strong', `${t('email.summary')}: `), content.summary]),
-      ...(content.events.length ? [h('h2', { style: STYLE.h2 }, t('email.dataChanges')), h('ul', content.events.map((e) => h('li', e)))] : []),
+      ...(content.events.length
+        ? [
+            h('h2', { style: STYLE.h2 }, t('email.dataChanges')),
+            h(
+              'ul',
+              content.events.map((e) => h('li', e)),
+            ),
+          ]
+        : []),
       ...(sections.length ? [h('h2', { style: STYLE.h2 }, t('email.sections')), h('p', { style: 'font-size:14px;color:#4a4a4a' }, t('email.legend'))] : []),
-      ...sections.map((s) => ({ type: 'raw' as const, value: renderRedline(s.shown, null, { hasHeading: s.id !== 'preamble', styles: { ins: STYLE.ins, del: STYLE.del, heading: STYLE.heading, block: STYLE.block } }) })),
+      ...sections.map((s) => ({
+        type: 'raw' as const,
+        value: renderRedline(s.shown, null, {
+          hasHeading: s.id !== 'preamble',
+          styles: { ins: STYLE.ins, del: STYLE.del, heading: STYLE.heading, block: STYLE.block },
+        }),
+      })),
       h('p', [link(content.diffUrl, t('email.diffLink')), ' · ', link(content.versionUrl, t('email.versionLink'))]),
       h('p', { style: STYLE.footer }, [t('email.footer'), ' ', link(unsubscribe, t('email.unsubscribe'))]),
     ]),

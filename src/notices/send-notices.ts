@@ -96,7 +96,11 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
   if (mode === 'dry-run') {
     for (const { notice, subscriber } of jobs) {
       const email = emailFor(notice, subscriber.locale);
-      log(email instanceof Error ? `would NOT send ${notice.id} to ${subscriber.email}: ${email.message}` : `would send ${notice.id} to ${subscriber.email} (${subscriber.locale}): ${email.subject}`);
+      log(
+        email instanceof Error
+          ? `would NOT send ${notice.id} to ${subscriber.email}: ${email.message}`
+          : `would send ${notice.id} to ${subscriber.email} (${subscriber.locale}): ${email.subject}`,
+      );
     }
     return report;
   }
@@ -154,7 +158,13 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
             writeFileSync(path.join(options.outDir!, name), info.message as Buffer);
             report.written++;
           } else {
-            ledger!.record({ noticeId: notice.id, email: subscriber.email, locale: subscriber.locale, messageId: messageId(notice.id, subscriber.email), response: String(info.response ?? '') });
+            ledger!.record({
+              noticeId: notice.id,
+              email: subscriber.email,
+              locale: subscriber.locale,
+              messageId: messageId(notice.id, subscriber.email),
+              response: String(info.response ?? ''),
+            });
             report.sent++;
             log(`sent ${notice.id} to ${subscriber.email} (${subscriber.locale})`);
           }

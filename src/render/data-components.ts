@@ -25,8 +25,17 @@ const table = (caption: string, head: string[], rows: Cell[][]) =>
   h('div', { className: ['table-scroll'], role: 'region', ariaLabel: caption, tabIndex: 0 }, [
     h('table', [
       h('caption', caption),
-      h('thead', h('tr', head.map((cell) => h('th', { scope: 'col' }, cell)))),
-      h('tbody', rows.map(([first, ...rest]) => h('tr', [h('th', { scope: 'row' }, first!), ...rest.map((cell) => h('td', cell))]))),
+      h(
+        'thead',
+        h(
+          'tr',
+          head.map((cell) => h('th', { scope: 'col' }, cell)),
+        ),
+      ),
+      h(
+        'tbody',
+        rows.map(([first, ...rest]) => h('tr', [h('th', { scope: 'row' }, first!), ...rest.map((cell) => h('td', cell))])),
+      ),
     ]),
   ]);
 
@@ -44,7 +53,10 @@ export const dataComponents: Record<string, Component> = {
     );
   },
   Purposes({ data, label }) {
-    return h('ul', data.purposes.map((p) => h('li', label(`purposes.${p.id}.label`, p.label))));
+    return h(
+      'ul',
+      data.purposes.map((p) => h('li', label(`purposes.${p.id}.label`, p.label))),
+    );
   },
   Processors({ data, label, locale, t }) {
     const dataLabel = (id: string) => label(`dataCollected.${id}.label`, data.dataCollected.find((d) => d.id === id)?.label ?? id);
@@ -56,7 +68,10 @@ export const dataComponents: Record<string, Component> = {
         [h('a', { href: p.url }, p.name), ...(p.subProcessorOf ? [` (${t('data.processors.subProcessorOf', { name: parent(p.subProcessorOf) })})`] : [])],
         label(`processors.${p.id}.purpose`, p.purpose),
         formatList(p.data.map(dataLabel), locale),
-        formatList(p.locations.map((c) => formatCountry(c, locale)), locale),
+        formatList(
+          p.locations.map((c) => formatCountry(c, locale)),
+          locale,
+        ),
         t(`data.safeguard.${p.safeguard}`),
       ]),
     );
@@ -88,10 +103,16 @@ export const dataComponents: Record<string, Component> = {
     );
   },
   Rights({ data, label, t }) {
-    return h('ul', data.rights.map((r) => strongItem(t(`data.rights.${r.right}`), label(`rights.${r.right}.description`, r.description))));
+    return h(
+      'ul',
+      data.rights.map((r) => strongItem(t(`data.rights.${r.right}`), label(`rights.${r.right}.description`, r.description))),
+    );
   },
   TransferSafeguards({ data, t }) {
-    return h('ul', data.transferSafeguards.map((s) => h('li', t(`data.safeguard.${s}`))));
+    return h(
+      'ul',
+      data.transferSafeguards.map((s) => h('li', t(`data.safeguard.${s}`))),
+    );
   },
   Contact({ data, label, locale, t }) {
     const { name, locality, country } = data.controller;

@@ -93,5 +93,7 @@ function blockText(node: RootContent): string {
   if (['ul', 'ol', 'tbody', 'thead', 'table', 'div', 'dl'].includes(el.tagName)) return el.children.map(blockText).filter(Boolean).join('\n');
   if (el.tagName === 'tr') return el.children.map(blockText).filter(Boolean).join(' | ');
   if (el.tagName === 'caption') return '';
-  return toString(el as never).replace(/\s+/g, ' ').trim();
+  return toString(el as never)
+    .replace(/\s+/g, ' ')
+    .trim();
 }

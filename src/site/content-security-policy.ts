@@ -17,7 +17,8 @@ const HOST = /^(?:https:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?$
  */
 export function contentSecurityPolicy(imageHosts: readonly string[] = siteConfig.imageHosts): string {
   const hosts = imageHosts.map((host) => {
-    if (!HOST.test(host)) throw new Error(`siteConfig.imageHosts has "${host}", which is not a host name. Write it as images.example.com (https only), without a path.`);
+    if (!HOST.test(host))
+      throw new Error(`siteConfig.imageHosts has "${host}", which is not a host name. Write it as images.example.com (https only), without a path.`);
     return host.startsWith('https://') ? host.toLowerCase() : `https://${host.toLowerCase()}`;
   });
   return [

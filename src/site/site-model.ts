@@ -203,7 +203,8 @@ export function getSiteModel(): SiteModel {
     // and `loc` as the file, line and a code frame.
     if (error instanceof PolicyValidationError) {
       // Without a stack Astro keeps this `loc` instead of one taken from the trace.
-      for (const problem of error.errors) Object.assign(problem, { stack: '', loc: { file: path.join(root, problem.file), line: problem.place?.line ?? 1, column: problem.place?.column ?? 1 } });
+      for (const problem of error.errors)
+        Object.assign(problem, { stack: '', loc: { file: path.join(root, problem.file), line: problem.place?.line ?? 1, column: problem.place?.column ?? 1 } });
     }
     throw error;
   }

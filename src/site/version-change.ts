@@ -34,7 +34,11 @@ export interface VersionChange {
  * Compares a version with its predecessor once per build: the data events and,
  * per locale, the section-by-section text diff of the rendered text.
  */
-export function versionChange(previous: PolicyVersion, version: PolicyVersion, bodyOf: (version: PolicyVersion, locale: Locale) => RenderedBody): VersionChange {
+export function versionChange(
+  previous: PolicyVersion,
+  version: PolicyVersion,
+  bodyOf: (version: PolicyVersion, locale: Locale) => RenderedBody,
+): VersionChange {
   const events = diffData(previous.data, version.data);
   const change = version.data.change!;
   const locales = Object.fromEntries(

@@ -14,7 +14,11 @@ const NOW = '2026-11-26';
 const V = 'policies/privacy/2025-07-01';
 
 const policy = (cwd: string, ...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(repo, 'scripts/policy.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, POLICY_NOW: NOW, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [path.join(repo, 'scripts/policy.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, POLICY_NOW: NOW, NO_COLOR: '1' },
+  });
   expect(result.stdout + result.stderr, 'no stack trace').not.toContain('    at ');
   return result;
 };
@@ -35,7 +39,10 @@ function baseRepo(): string {
   return root;
 }
 
-const sha = (root: string, file: string) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
+const sha = (root: string, file: string) =>
+  createHash('sha256')
+    .update(readFileSync(path.join(root, file)))
+    .digest('hex');
 const edit = (root: string, file: string, from: string | RegExp, to: string) => {
   const text = readFileSync(path.join(root, file), 'utf8');
   expect(text).toMatch(from);
@@ -53,7 +60,12 @@ const editLock = (root: string, change: (files: Record<string, Record<string, st
 function newVersion(root: string, effective: string, announced: string, ...extra: string[]): string {
   const dir = `policies/privacy/${effective}`;
   cpSync(path.join(root, V), path.join(root, dir), { recursive: true });
-  edit(root, `${dir}/en.mdx`, 'effective: 2025-07-01\nannounced: 2025-07-01\n', [`effective: ${effective}`, `announced: ${announced}`, ...extra, 'change:', '  kind: editorial', '  summary: Clearer wording.', ''].join('\n'));
+  edit(
+    root,
+    `${dir}/en.mdx`,
+    'effective: 2025-07-01\nannounced: 2025-07-01\n',
+    [`effective: ${effective}`, `announced: ${announced}`, ...extra, 'change:', '  kind: editorial', '  summary: Clearer wording.', ''].join('\n'),
+  );
   edit(root, `${dir}/es.mdx`, 'labels:\n', 'labels:\n  change.summary: Redacción más clara.\n');
   followSource(root, dir);
   return dir;
@@ -75,7 +87,10 @@ describe('policy check --base refuses rewrites of published history', () => {
     expect(policy(root, 'check').stdout, 'the lock alone cannot tell').toBe('No problems found.\n');
     const result = checkBase(root);
     expect(result.status).toBe(1);
-    for (const [locale, line] of [['en', 4], ['es', 9]] as const) {
+    for (const [locale, line] of [
+      ['en', 4],
+      ['es', 9],
+    ] as const) {
       const file = `${V}/${locale}.mdx`;
       expect(result.stdout).toContain(
         `policies/lock.json:${line}:5  The entry of ${file}, published on 2025-07-01, was changed (sha256 ${before[locale].slice(0, 12)}… → ${after[locale].slice(0, 12)}…); entries of published files never change.\n${restoreHint(file)}\n`,
@@ -90,7 +105,12 @@ describe('policy check --base refuses rewrites of published history', () => {
 
   it('a key added twice to the lock file, which JSON.parse would silently resolve', () => {
     const root = baseRepo();
-    edit(root, 'policies/lock.json', /\n {4}}\n {2}}\n}\n$/, `\n    },\n    "${V}/en.mdx": {\n      "sha256": "${'0'.repeat(64)}",\n      "announced": "2025-07-01"\n    }\n  }\n}\n`);
+    edit(
+      root,
+      'policies/lock.json',
+      /\n {4}}\n {2}}\n}\n$/,
+      `\n    },\n    "${V}/en.mdx": {\n      "sha256": "${'0'.repeat(64)}",\n      "announced": "2025-07-01"\n    }\n  }\n}\n`,
+    );
     const result = checkBase(root);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
@@ -110,7 +130,10 @@ describe('policy check --base refuses rewrites of published history', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
       `${['en', 'es']
-        .map((l) => `${V}/${l}.mdx  This file of version 2025-07-01, published on 2025-07-01, was deleted together with its entry in policies/lock.json; published versions stay available forever.\n    Hint: Restore it as it is in HEAD: git checkout HEAD -- ${V}/${l}.mdx policies/lock.json\n`)
+        .map(
+          (l) =>
+            `${V}/${l}.mdx  This file of version 2025-07-01, published on 2025-07-01, was deleted together with its entry in policies/lock.json; published versions stay available forever.\n    Hint: Restore it as it is in HEAD: git checkout HEAD -- ${V}/${l}.mdx policies/lock.json\n`,
+        )
         .join('')}2 problems in 2 files.\n`,
     );
   });
@@ -149,7 +172,9 @@ describe('policy check --base refuses rewrites of published history', () => {
       `${V}/errata.yaml:1:3  Erratum 1 (of ${NOW}) was changed; errata.yaml only grows: earlier errata never change.\n` +
         `    Hint: Restore it as it is in HEAD (git checkout HEAD -- ${V}/errata.yaml) and record the new correction as a new erratum: npm run policy -- erratum <file> --reason "…".\n`,
     );
-    expect(result.stdout).toContain(`${V}/en.mdx:1:1  Version 2025-07-01 was published on 2025-07-01, and this file changed, but no new erratum in errata.yaml records its new sha256`);
+    expect(result.stdout).toContain(
+      `${V}/en.mdx:1:1  Version 2025-07-01 was published on 2025-07-01, and this file changed, but no new erratum in errata.yaml records its new sha256`,
+    );
   });
 
   it('a lock entry added by hand for a version announced in the past', () => {
@@ -176,7 +201,9 @@ describe('policy check --base refuses rewrites of published history', () => {
     const dir = newVersion(root, '2027-01-01', '2026-12-01');
     const result = checkBase(root);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`${dir}/en.mdx  This file changed, but policies/lock.json does not record it as it is now.\n    Hint: Run \`npm run policy -- lock\` and commit policies/lock.json with the change.\n`);
+    expect(result.stdout).toContain(
+      `${dir}/en.mdx  This file changed, but policies/lock.json does not record it as it is now.\n    Hint: Run \`npm run policy -- lock\` and commit policies/lock.json with the change.\n`,
+    );
   });
 
   it('exits 2 with one line on a bad ref', () => {
@@ -200,7 +227,10 @@ describe('policy check --base accepts legitimate changes', () => {
 
   it('a correction of the text recorded as a new erratum, also after an earlier one', () => {
     const root = baseRepo();
-    for (const [from, to] of [['We collect:', 'We gather:'], ['We gather:', 'We also gather:']]) {
+    for (const [from, to] of [
+      ['We collect:', 'We gather:'],
+      ['We gather:', 'We also gather:'],
+    ]) {
       edit(root, `${V}/en.mdx`, from!, to!);
       followSource(root, V);
       expect(policy(root, 'erratum', `${V}/en.mdx`, `${V}/es.mdx`, '--reason', 'Plainer wording.').status).toBe(0);
@@ -231,7 +261,9 @@ describe('policy check refuses imported versions that would rewrite what readers
     const root = baseRepo();
     const dir = newVersion(root, '2026-01-15', '2025-12-01', 'imported: true');
     const result = policy(root, 'check');
-    expect(result.stdout).toContain(`${dir}/en.mdx:5:11  This version is marked imported, but it follows version 2025-07-01, which was first published here.\n`);
+    expect(result.stdout).toContain(
+      `${dir}/en.mdx:5:11  This version is marked imported, but it follows version 2025-07-01, which was first published here.\n`,
+    );
     expect(result.status).toBe(1);
   });
 

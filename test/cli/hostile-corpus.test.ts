@@ -67,7 +67,11 @@ describe('the hostile corpus', () => {
 
   it('is refused by diff, summary, lock, new and erratum without a stack trace', () => {
     const cases: Array<[string[], number, string]> = [
-      [['diff', 'policies/privacy/2025-07-01/en.mdx', 'policies/privacy/2027-06-01/en.mdx'], 1, 'policies/privacy/2027-06-01/en.mdx:1:4  The front-matter is marked "---js"'],
+      [
+        ['diff', 'policies/privacy/2025-07-01/en.mdx', 'policies/privacy/2027-06-01/en.mdx'],
+        1,
+        'policies/privacy/2027-06-01/en.mdx:1:4  The front-matter is marked "---js"',
+      ],
       [['diff', 'policies/nested/2025-07-01/en.mdx', 'policies/privacy/2025-07-01/en.mdx'], 1, 'nested more than 100 levels deep'],
       [['diff', 'policies/privacy', 'policies/terms'], 1, 'policies/privacy  This is a folder, not a file.'],
       [['diff', 'policies/privacy/2025-07-01/en.mdx', 'policies/terms/2025-07-01/es.mdx'], 1, 'policies/terms/2025-07-01/es.mdx  This is a symbolic link'],
@@ -104,14 +108,20 @@ describe('the hostile corpus', () => {
   it('prints one line for an internal error, and the trace only with DEBUG=1', () => {
     // No input is known to cause one (that would be a bug to fix), so a probe throws.
     const broken = (debug: string) =>
-      spawnSync(process.execPath, ['--input-type=module', '-e', "import { handleInternalErrors } from './src/cli/internal-error.ts'; handleInternalErrors('probe'); null.x;"], {
-        cwd: repo,
-        encoding: 'utf8',
-        env: { ...process.env, DEBUG: debug },
-      });
+      spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', "import { handleInternalErrors } from './src/cli/internal-error.ts'; handleInternalErrors('probe'); null.x;"],
+        {
+          cwd: repo,
+          encoding: 'utf8',
+          env: { ...process.env, DEBUG: debug },
+        },
+      );
     const quiet = broken('');
     expect(quiet.status).toBe(3);
-    expect(quiet.stderr).toMatch(/^probe: internal error \(TypeError: Cannot read properties of null \(reading 'x'\)\)\. This is a bug in policy-as-code, not in your files; please report it with the command you ran\. Run again with DEBUG=1 for the details\.\n$/);
+    expect(quiet.stderr).toMatch(
+      /^probe: internal error \(TypeError: Cannot read properties of null \(reading 'x'\)\)\. This is a bug in policy-as-code, not in your files; please report it with the command you ran\. Run again with DEBUG=1 for the details\.\n$/,
+    );
     const loud = broken('1');
     expect(loud.status).toBe(3);
     expect(loud.stderr).toMatch(STACK_TRACE);

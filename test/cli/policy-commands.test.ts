@@ -10,7 +10,11 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const NOW = '2026-11-26';
 /** Runs `policy` in `cwd` as `npm run policy --` would, with "now" pinned. */
 const policyAt = (now: string, cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(repo, 'scripts/policy.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, POLICY_NOW: now, NO_COLOR: '1' } });
+  spawnSync(process.execPath, [path.join(repo, 'scripts/policy.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, POLICY_NOW: now, NO_COLOR: '1' },
+  });
 const policy = (cwd: string, ...args: string[]) => policyAt(NOW, cwd, ...args);
 /** A scratch copy of this repository's policies, lock file included. */
 function copyOfRepo(): string {
@@ -39,7 +43,9 @@ describe('policy check', () => {
     expect(text.stdout).toMatch(/1 problem in 1 file\.\n$/);
     const github = policyAt(FIXTURE_NOW, root, 'check', '--format', 'github');
     expect(github.status).toBe(1);
-    expect(github.stdout).toMatch(/^::error file=policies\/privacy\/2025-07-01\/en\.mdx,line=57,col=1,title=policy check::<iframe> is not a component policies can use\.%0AHint: /);
+    expect(github.stdout).toMatch(
+      /^::error file=policies\/privacy\/2025-07-01\/en\.mdx,line=57,col=1,title=policy check::<iframe> is not a component policies can use\.%0AHint: /,
+    );
   });
 
   it('narrows the report to the given paths', () => {
@@ -85,13 +91,24 @@ describe('published versions are immutable', () => {
     // The translation follows its corrected source, so both files are recorded.
     const hash = execFileSync('sha256sum', [en], { encoding: 'utf8' }).slice(0, 12);
     writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: .+$/m, `source: "${hash}"`));
-    const erratum = policy(root, 'erratum', en, es, '--reason', 'Simplified a step of the account deletion instructions.', '--reason-es', 'Se simplificó un paso de las instrucciones para eliminar la cuenta.');
+    const erratum = policy(
+      root,
+      'erratum',
+      en,
+      es,
+      '--reason',
+      'Simplified a step of the account deletion instructions.',
+      '--reason-es',
+      'Se simplificó un paso de las instrucciones para eliminar la cuenta.',
+    );
     expect(erratum.status, erratum.stderr).toBe(0);
     expect(readFileSync(path.join(root, 'policies/privacy/2025-07-01/errata.yaml'), 'utf8')).toContain('date: 2026-11-26');
     expect(policy(root, 'check').stdout).toBe('No problems found.\n');
     const build = buildSite({ now: NOW, policiesRoot: root });
     expect(build.status, build.stderr).toBe(0);
-    expect(readPage(build.out, 'es/privacy/2025-07-01').html).toContain('Corregida el 26 de noviembre de 2026: Se simplificó un paso de las instrucciones para eliminar la cuenta.');
+    expect(readPage(build.out, 'es/privacy/2025-07-01').html).toContain(
+      'Corregida el 26 de noviembre de 2026: Se simplificó un paso de las instrucciones para eliminar la cuenta.',
+    );
     const doc = JSON.parse(readFileSync(path.join(build.out, 'api/v1/policies/privacy/2025-07-01/en.json'), 'utf8'));
     expect(doc.errata).toEqual([{ date: '2026-11-26', reason: 'Simplified a step of the account deletion instructions.' }]);
   });
@@ -113,7 +130,9 @@ describe('policy new', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('created policies/privacy/2027-02-01/en.mdx\ncreated policies/privacy/2027-02-01/es.mdx');
     const en = readFileSync(path.join(root, 'policies/privacy/2027-02-01/en.mdx'), 'utf8');
-    expect(en).toContain('effective: 2027-02-01\nannounced: 2026-12-20\nchange:\n  kind: material\n  summary: "TODO: say in one or two sentences what changes and why."');
+    expect(en).toContain(
+      'effective: 2027-02-01\nannounced: 2026-12-20\nchange:\n  kind: material\n  summary: "TODO: say in one or two sentences what changes and why."',
+    );
     expect(en).toContain('- id: intercom');
     const check = policy(root, 'check');
     expect(check.status).toBe(1);
@@ -125,7 +144,9 @@ describe('policy new', () => {
     const root = copyOfRepo();
     const result = policy(root, 'new', 'privacy', '--effective', '2026-12-20', '--announce', '2026-11-26');
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('A material change announced on 2026-11-26 can take effect on 2026-12-26 at the earliest (notice period P30D); 2026-12-20 is too soon.');
+    expect(result.stdout).toContain(
+      'A material change announced on 2026-11-26 can take effect on 2026-12-26 at the earliest (notice period P30D); 2026-12-20 is too soon.',
+    );
     expect(existsSync(path.join(root, 'policies/privacy/2026-12-20'))).toBe(false);
     expect(policy(root, 'new', 'privacy', '--effective', '2026-12-20', '--announce', '2026-11-26', '--editorial').status).toBe(0);
     expect(policy(root, 'new', 'privacy', '--effective', '2026-12-01').stderr).toContain('The new version must take effect after the latest one (2026-12-20).');
@@ -136,7 +157,12 @@ describe('policy new', () => {
 describe('policy summary', () => {
   it('prints Markdown naming the new version, its data changes, the notice rule and a redline', () => {
     const root = copyOfRepo();
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-qm', 'base');

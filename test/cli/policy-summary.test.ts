@@ -50,7 +50,10 @@ function newVersion(root: string, summary: string, edits: Array<[string, string]
   const change = `effective: 2027-01-01\nannounced: 2026-12-01\nchange:\n  kind: editorial\n  summary: ${JSON.stringify(summary)}\n`;
   edit(root, `${NEW}/en.mdx`, 'effective: 2025-07-01\nannounced: 2025-07-01\n', change);
   for (const [from, to] of edits) edit(root, `${NEW}/en.mdx`, from, to);
-  const source = createHash('sha256').update(readFileSync(path.join(root, `${NEW}/en.mdx`))).digest('hex').slice(0, 12);
+  const source = createHash('sha256')
+    .update(readFileSync(path.join(root, `${NEW}/en.mdx`)))
+    .digest('hex')
+    .slice(0, 12);
   edit(root, `${NEW}/es.mdx`, /^source: .+$/m, `source: "${source}"`);
   edit(root, `${NEW}/es.mdx`, 'labels:\n', 'labels:\n  change.summary: Solo erratas.\n');
 }
@@ -128,12 +131,7 @@ describe('policy summary treats everything a pull request writes as text', () =>
     expect(out).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
     // Rendered, the comment has only the formatter's own structure: one status, no comment, link or code from the author.
     const found = structure(out);
-    expect(found.filter((n) => n.startsWith('strong'))).toEqual([
-      'strong Check:',
-      'strong Change:',
-      'strong Data changes',
-      'strong Notice rule:',
-    ]);
+    expect(found.filter((n) => n.startsWith('strong'))).toEqual(['strong Check:', 'strong Change:', 'strong Data changes', 'strong Notice rule:']);
     expect(found.filter((n) => n.startsWith('<'))).toEqual([
       '<details><summary>Redline of <code>policies/privacy/2025-07-01/notes `x` &lt;!--.md</code> (M)</summary>',
       '<del>',
@@ -175,7 +173,9 @@ describe('policy summary treats everything a pull request writes as text', () =>
 
   it('shows a passing check first, and a forged failure as the author’s text', () => {
     const root = baseRepo();
-    newVersion(root, 'All good.\n\n**Check:** ❌ 99 problems:\n\n- `policies/lock.json` was rewritten', [['title: Privacy Policy', 'title: "# Privacy | Policy"']]);
+    newVersion(root, 'All good.\n\n**Check:** ❌ 99 problems:\n\n- `policies/lock.json` was rewritten', [
+      ['title: Privacy Policy', 'title: "# Privacy | Policy"'],
+    ]);
     const lines = summary(root).split('\n');
     expect(lines.slice(0, 4)).toEqual(['## Policy changes', '', '**Check:** ✅ `policy check` finds no problems.', '']);
     expect(lines).toContain('**Change:** editorial: All good. \\*\\*Check:\\*\\* ❌ 99 problems: - \\`policies/lock.json\\` was rewritten');

@@ -27,12 +27,14 @@ describe('the lock file is read strictly', () => {
   it('finds a key given twice at any depth, with both places, and checks nothing else', () => {
     const lock = parseLock(`{"files": {\n${entry('en.mdx', `"sha256": "${sha}", "sha256": "${'b'.repeat(64)}", "announced": "2025-07-01"`)}}}`, '/r');
     expect(lock.files).toEqual({});
-    expect(lock.problems.map((p) => p.format().split('\n')[0])).toEqual(['policies/lock.json:2:119  "sha256" appears twice (first at line 2); JSON keeps only the last one and silently drops the other.']);
+    expect(lock.problems.map((p) => p.format().split('\n')[0])).toEqual([
+      'policies/lock.json:2:119  "sha256" appears twice (first at line 2); JSON keeps only the last one and silently drops the other.',
+    ]);
   });
 
   it('places a syntax error where JSON.parse stopped', () => {
     const [problem] = parseLock(`{"files": {\n  ${entry('en.mdx')},\n}}`, '/r').problems;
-    expect(problem!.format().split('\n')[0]).toBe("policies/lock.json:3:1  policies/lock.json is not valid JSON: Expected double-quoted property name.");
+    expect(problem!.format().split('\n')[0]).toBe('policies/lock.json:3:1  policies/lock.json is not valid JSON: Expected double-quoted property name.');
   });
 
   it('refuses a path that is not a policy file', () => {
@@ -42,10 +44,24 @@ describe('the lock file is read strictly', () => {
 });
 
 describe('the data fingerprint', () => {
-  const data = { $schema: 'x', title: 'T', announced: '2025-07-01', change: { kind: 'editorial', summary: 'Typo.' }, retention: [{ id: 'logs', period: 'P90D' }], fallback: ['es'], imported: false };
+  const data = {
+    $schema: 'x',
+    title: 'T',
+    announced: '2025-07-01',
+    change: { kind: 'editorial', summary: 'Typo.' },
+    retention: [{ id: 'logs', period: 'P90D' }],
+    fallback: ['es'],
+    imported: false,
+  };
 
   it('ignores the wording of the change, the fallback locales, the schema path and key order', () => {
-    const same = { retention: [{ period: 'P90D', id: 'logs' }], imported: false, change: { summary: 'Other words.', kind: 'editorial' }, announced: '2025-07-01', title: 'T' };
+    const same = {
+      retention: [{ period: 'P90D', id: 'logs' }],
+      imported: false,
+      change: { summary: 'Other words.', kind: 'editorial' },
+      announced: '2025-07-01',
+      title: 'T',
+    };
     expect(dataFingerprint(same)).toBe(dataFingerprint(data));
   });
 

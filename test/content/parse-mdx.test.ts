@@ -9,7 +9,11 @@ describe('parseMdx', () => {
   });
 
   it('refuses nesting beyond 100 levels at its line, before anything recurses on it', () => {
-    for (const body of [`Intro.\n\n${'>'.repeat(10_000)} deep\n`, `Intro.\n\n${'- '.repeat(10_000)}deep\n`, `Intro.\n\n${'*'.repeat(5_000)}deep${'*'.repeat(5_000)}\n`]) {
+    for (const body of [
+      `Intro.\n\n${'>'.repeat(10_000)} deep\n`,
+      `Intro.\n\n${'- '.repeat(10_000)}deep\n`,
+      `Intro.\n\n${'*'.repeat(5_000)}deep${'*'.repeat(5_000)}\n`,
+    ]) {
       const { errors, parsed } = parseMdx('x.mdx', body);
       expect(parsed).toBe(false);
       expect(errors.map((e) => e.format())[0]).toMatch(/^x\.mdx:3:\d+ {2}The text is nested more than 100 levels deep/);

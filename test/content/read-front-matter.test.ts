@@ -22,6 +22,8 @@ describe('readFrontMatter', () => {
     expect(refused('\uFEFF---javascript\n({})\n---\n')).toBe('The front-matter is marked "---javascript", but policy front-matter is YAML and nothing else.');
     expect(refused('---\rjs\n({})\n---\n')).toBe('The front-matter must be a YAML mapping of keys to values.');
     expect(refused('---\ntitle: !!binary aGk=\n---\n')).toBe('The front-matter uses the YAML tag "!!binary"; policy front-matter holds plain values only.');
-    expect(refused('---\ntitle: "a\\u202Eb"\n---\n')).toBe('This value contains an invisible control or text-direction character, which is not allowed in a policy file.');
+    expect(refused('---\ntitle: "a\\u202Eb"\n---\n')).toBe(
+      'This value contains an invisible control or text-direction character, which is not allowed in a policy file.',
+    );
   });
 });

@@ -51,7 +51,12 @@ function shuffledPair(count: number): [SectionText[], SectionText[]] {
   }
   return [before, after];
 }
-const side = (diff: SectionDiff[], keep: 'delete' | 'insert') => diff.flatMap((s) => s.parts).filter((p) => p.op === 'equal' || p.op === keep).map((p) => p.text).join('');
+const side = (diff: SectionDiff[], keep: 'delete' | 'insert') =>
+  diff
+    .flatMap((s) => s.parts)
+    .filter((p) => p.op === 'equal' || p.op === keep)
+    .map((p) => p.text)
+    .join('');
 const inOrder = (diff: SectionDiff[]) => diff.filter((s) => s.status === 'unchanged' || s.status === 'changed').map((s) => s.id);
 
 describe('a shuffle of many sections', () => {
@@ -77,7 +82,12 @@ describe('a shuffle of many sections', () => {
 
   it('keeps as many sections in order as an unbounded alignment would', () => {
     const [before, after] = shuffledPair(800);
-    const unbounded = diffArrays(before.map((s) => s.id), after.map((s) => s.id)).filter((c) => !c.added && !c.removed).flatMap((c) => c.value);
+    const unbounded = diffArrays(
+      before.map((s) => s.id),
+      after.map((s) => s.id),
+    )
+      .filter((c) => !c.added && !c.removed)
+      .flatMap((c) => c.value);
     expect(unbounded.length * 2, 'the pair is past the bound').toBeLessThan(1600 - maxSectionEdits);
     const kept = inOrder(diffSections(before, after, 'en'));
     expect(kept).toHaveLength(unbounded.length);
@@ -98,8 +108,14 @@ describe('a shuffle of many sections', () => {
   });
 
   it('keeps every section of a file whose ids repeat', () => {
-    const before = [{ id: 'a', heading: 'A', text: 'one' }, { id: 'a', heading: 'A', text: 'two' }];
-    const after = [{ id: 'a', heading: 'A', text: 'two' }, { id: 'a', heading: 'A', text: 'one' }];
+    const before = [
+      { id: 'a', heading: 'A', text: 'one' },
+      { id: 'a', heading: 'A', text: 'two' },
+    ];
+    const after = [
+      { id: 'a', heading: 'A', text: 'two' },
+      { id: 'a', heading: 'A', text: 'one' },
+    ];
     const diff = diffSections(before, after, 'en');
     expect(side(diff, 'delete')).toBe('A\none\nA\ntwo\n');
     expect(side(diff, 'insert')).toBe('A\ntwo\nA\none\n');

@@ -49,7 +49,12 @@ const analytics: Edit = {
   es: { 'cookies.analytics.purpose': 'Medir el uso' },
 };
 const reason = (text: string, es: string): Edit => ({ data: (d) => void (d.retention[0]!.reason = text), es: { 'retention.logs.reason': es } });
-const both = (...edits: Edit[]): Edit => ({ data: (d) => { for (const e of edits) e.data?.(d); }, es: Object.assign({}, ...edits.map((e) => e.es)) });
+const both = (...edits: Edit[]): Edit => ({
+  data: (d) => {
+    for (const e of edits) e.data?.(d);
+  },
+  es: Object.assign({}, ...edits.map((e) => e.es)),
+});
 
 /** name: [the version before, the version after, the English sentences, the Spanish ones]. */
 const cases: Record<string, [Edit, Edit, string[], string[]]> = {

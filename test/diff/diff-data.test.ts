@@ -11,7 +11,8 @@ const edit = (change: (data: PolicyData) => void): PolicyVersion => {
   change(data);
   return { ...base, data };
 };
-const events = (after: PolicyVersion) => diffData(base.data, after.data).map(({ path, type, material }) => `${path} ${type} ${material ? 'material' : 'editorial'}`);
+const events = (after: PolicyVersion) =>
+  diffData(base.data, after.data).map(({ path, type, material }) => `${path} ${type} ${material ? 'material' : 'editorial'}`);
 
 describe('diffData', () => {
   it('finds nothing between equal versions', () => {
@@ -19,11 +20,23 @@ describe('diffData', () => {
   });
 
   it('classes processor changes: a new one or a new country is material, a removal editorial', () => {
-    const cloudflare = { id: 'cdn', name: 'Cloudflare', purpose: 'Content delivery', data: ['registration'], locations: ['US'], safeguard: 'eu-scc' as const, url: 'https://www.cloudflare.com/privacypolicy/' };
+    const cloudflare = {
+      id: 'cdn',
+      name: 'Cloudflare',
+      purpose: 'Content delivery',
+      data: ['registration'],
+      locations: ['US'],
+      safeguard: 'eu-scc' as const,
+      url: 'https://www.cloudflare.com/privacypolicy/',
+    };
     const added = edit((d) => d.processors.push(cloudflare));
     expect(events(added)).toEqual(['processors.cdn added material']);
-    expect(describeEvent(diffData(base.data, added.data)[0]!, base, added, 'en')).toBe('New processor: Cloudflare (United States, EU Standard Contractual Clauses)');
-    expect(describeEvent(diffData(base.data, added.data)[0]!, base, added, 'es')).toBe('Nuevo encargado: Cloudflare (Estados Unidos, Cláusulas Contractuales Tipo de la UE)');
+    expect(describeEvent(diffData(base.data, added.data)[0]!, base, added, 'en')).toBe(
+      'New processor: Cloudflare (United States, EU Standard Contractual Clauses)',
+    );
+    expect(describeEvent(diffData(base.data, added.data)[0]!, base, added, 'es')).toBe(
+      'Nuevo encargado: Cloudflare (Estados Unidos, Cláusulas Contractuales Tipo de la UE)',
+    );
     expect(events(edit((d) => void d.processors.pop()))).toEqual(['processors.hosting removed editorial']);
     expect(events(edit((d) => d.processors[0]!.locations.push('DE')))).toEqual(['processors.hosting.locations changed material']);
     expect(events(edit((d) => (d.processors[0]!.locations = ['US'])))).toEqual([]);
@@ -60,7 +73,9 @@ describe('diffData', () => {
     // Each of these, marked editorial, would once have reached readers with no notice and no email.
     expect(events(edit((d) => (d.processors[0]!.name = 'Acme Data Brokers Ltd')))).toEqual(['processors.hosting.name changed material']);
     expect(events(edit((d) => (d.processors[0]!.url = 'https://acme.example/privacy')))).toEqual(['processors.hosting.url changed material']);
-    expect(events(edit((d) => (d.purposes[0]!.label = 'Sell your personal data to advertisers')))).toEqual(['purposes.provide-services.label changed material']);
+    expect(events(edit((d) => (d.purposes[0]!.label = 'Sell your personal data to advertisers')))).toEqual([
+      'purposes.provide-services.label changed material',
+    ]);
     expect(events(edit((d) => (d.retention[0]!.data = 'All personal data, including deleted accounts')))).toEqual(['retention.logs.data changed material']);
     expect(events(edit((d) => (d.rights[0]!.description = 'Deletion requests are not accepted')))).toEqual(['rights.access.description changed material']);
     expect(events(edit((d) => (d.contacts[0]!.email = 'inbox@acme.example')))).toEqual(['contacts.privacy.email changed material']);

@@ -22,7 +22,12 @@ const filesOf = (name: string) => {
   return existsSync(path.join(dir, 'old')) ? [path.join(dir, 'old/es.md'), path.join(dir, 'new/es.md')] : [path.join(dir, 'old.md'), path.join(dir, 'new.md')];
 };
 /** Joins the parts a side keeps: equal+delete is the old text, equal+insert the new. */
-const side = (sections: SectionDiff[], keep: 'delete' | 'insert') => sections.flatMap((s) => s.parts).filter((p) => p.op === 'equal' || p.op === keep).map((p) => p.text).join('');
+const side = (sections: SectionDiff[], keep: 'delete' | 'insert') =>
+  sections
+    .flatMap((s) => s.parts)
+    .filter((p) => p.op === 'equal' || p.op === keep)
+    .map((p) => p.text)
+    .join('');
 const documentText = (file: string) => side(diffFiles(file, file).sections, 'delete');
 const cases = readdirSync(diffDir).sort();
 
@@ -38,7 +43,10 @@ describe('the diff engine on fixtures', () => {
       if (process.env.UPDATE_FIXTURES && !existsSync(expected)) writeFileSync(expected, json);
       expect(json).toBe(readFileSync(expected, 'utf8'));
       // Where a fixture keeps them, the Markdown and terminal outputs too.
-      const outputs = { 'expected.md': () => diffToMarkdown(result.sections, result.data), 'expected.txt': () => stripVTControlCharacters(diffToText(result.sections, result.data)) };
+      const outputs = {
+        'expected.md': () => diffToMarkdown(result.sections, result.data),
+        'expected.txt': () => stripVTControlCharacters(diffToText(result.sections, result.data)),
+      };
       for (const [file, output] of Object.entries(outputs)) {
         if (existsSync(path.join(diffDir, name, file))) expect(output(), file).toBe(readFileSync(path.join(diffDir, name, file), 'utf8'));
       }
@@ -60,7 +68,10 @@ describe('the diff engine on fixtures', () => {
   it('gives Markdown in which author text forms no structure, HTML, link or code', () => {
     const result = diffFiles(...(filesOf('forged-markdown') as [string, string]));
     const markdown = diffToMarkdown(result.sections, result.data);
-    const tree = fromMarkdown(markdown, { extensions: [gfmTable(), gfmFootnote(), gfmStrikethrough()], mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()] });
+    const tree = fromMarkdown(markdown, {
+      extensions: [gfmTable(), gfmFootnote(), gfmStrikethrough()],
+      mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()],
+    });
     const found: string[] = [];
     visit(tree, (node: Nodes) => {
       if (node.type === 'html') found.push(node.value);
@@ -70,21 +81,37 @@ describe('the diff engine on fixtures', () => {
     expect(found).toEqual(['h4', '<ins>', '</ins>', '<ins>', '</ins>', '<del>', '</del>', '<ins>', '</ins>', 'h4', '<ins>', '</ins>']);
   });
 
-  const statuses = (name: string) => Object.fromEntries(diffFiles(...(filesOf(name) as [string, string])).sections.map((s) => [`${s.id}${s.move ? `:${s.move}` : ''}`, s.status]));
+  const statuses = (name: string) =>
+    Object.fromEntries(diffFiles(...(filesOf(name) as [string, string])).sections.map((s) => [`${s.id}${s.move ? `:${s.move}` : ''}`, s.status]));
 
   it('classifies inserted, deleted and moved sections by their ids', () => {
     expect(statuses('section-inserted')).toMatchObject({ cookies: 'added', contact: 'unchanged', introduction: 'unchanged' });
     expect(statuses('section-deleted')).toMatchObject({ retention: 'removed', contact: 'unchanged' });
-    expect(statuses('section-moved')).toEqual({ 'introduction:from': 'moved', data: 'unchanged', retention: 'unchanged', 'introduction:to': 'moved', contact: 'unchanged' });
+    expect(statuses('section-moved')).toEqual({
+      'introduction:from': 'moved',
+      data: 'unchanged',
+      retention: 'unchanged',
+      'introduction:to': 'moved',
+      contact: 'unchanged',
+    });
     const moved = diffFiles(...(filesOf('section-moved') as [string, string])).sections.find((s) => s.move === 'to')!;
     expect(moved.edits).toContainEqual({ op: 'insert', text: 'very ' });
   });
 
   it('marks only the words that changed in a reworded paragraph, a list item and a table row', () => {
-    const parts = (name: string, id: string) => diffFiles(...(filesOf(name) as [string, string])).sections.find((s) => s.id === id)!.parts.filter((p) => p.op !== 'equal');
+    const parts = (name: string, id: string) =>
+      diffFiles(...(filesOf(name) as [string, string]))
+        .sections.find((s) => s.id === id)!
+        .parts.filter((p) => p.op !== 'equal');
     expect(parts('list-item-changed', 'data')).toEqual([{ op: 'insert', text: ' name and size' }]);
-    expect(parts('table-row-changed', 'retention')).toEqual([{ op: 'delete', text: '90' }, { op: 'insert', text: '180' }]);
-    expect(parts('spanish', 'retention')).toEqual([{ op: 'delete', text: '90' }, { op: 'insert', text: '180' }]);
+    expect(parts('table-row-changed', 'retention')).toEqual([
+      { op: 'delete', text: '90' },
+      { op: 'insert', text: '180' },
+    ]);
+    expect(parts('spanish', 'retention')).toEqual([
+      { op: 'delete', text: '90' },
+      { op: 'insert', text: '180' },
+    ]);
     expect(parts('reworded-paragraph', 'introduction')).toEqual([
       { op: 'delete', text: 'We take ' },
       { op: 'insert', text: 'Protecting ' },
@@ -94,11 +121,18 @@ describe('the diff engine on fixtures', () => {
   });
 
   it('ignores whitespace-only and markup-only edits, since it compares rendered text', () => {
-    for (const name of ['whitespace-only', 'markup-only']) expect(Object.values(statuses(name)).every((s) => s === 'unchanged'), name).toBe(true);
+    for (const name of ['whitespace-only', 'markup-only'])
+      expect(
+        Object.values(statuses(name)).every((s) => s === 'unchanged'),
+        name,
+      ).toBe(true);
   });
 
   it('splits scripts without spaces into words with Intl.Segmenter', () => {
     const parts = diffFiles(...(filesOf('japanese') as [string, string])).sections[0]!.parts;
-    expect(parts.filter((p) => p.op !== 'equal')).toEqual([{ op: 'delete', text: 'プライバシー' }, { op: 'insert', text: '個人情報' }]);
+    expect(parts.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'delete', text: 'プライバシー' },
+      { op: 'insert', text: '個人情報' },
+    ]);
   });
 });

@@ -30,12 +30,23 @@ export function xmlProblems(xml: string): string[] {
 }
 
 type TextNode = string | { '#text'?: string; '#cdata'?: string | string[]; '@type'?: string } | undefined;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: false, parseTagValue: false, trimValues: false, cdataPropName: '#cdata', isArray: (name) => name === 'entry' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  processEntities: false,
+  parseTagValue: false,
+  trimValues: false,
+  cdataPropName: '#cdata',
+  isArray: (name) => name === 'entry',
+});
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 // One pass over the references, as XML defines. (fast-xml-parser's own decoding turns
 // "&amp;lt;" into "<", which would hide exactly the escaping these tests check.)
-const decode = (text: string) => text.replace(/&(?:(\w+)|#(\d+)|#x([0-9a-fA-F]+));/g, (all, name: string, dec: string, hex: string) => (name ? (ENTITIES[name] ?? all) : String.fromCodePoint(dec ? Number(dec) : Number.parseInt(hex, 16))));
+const decode = (text: string) =>
+  text.replace(/&(?:(\w+)|#(\d+)|#x([0-9a-fA-F]+));/g, (all, name: string, dec: string, hex: string) =>
+    name ? (ENTITIES[name] ?? all) : String.fromCodePoint(dec ? Number(dec) : Number.parseInt(hex, 16)),
+  );
 const textOf = (node: TextNode) => (typeof node === 'string' ? decode(node) : `${decode(node?.['#text'] ?? '')}${[node?.['#cdata'] ?? []].flat().join('')}`);
 
 /** A feed's title and its entries' text constructs as an XML 1.0 parser reads them, with each one's `type`. */

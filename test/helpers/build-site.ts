@@ -54,7 +54,14 @@ function runBuild(options: { now: string; policiesRoot?: string; out?: string; c
   const result = spawnSync(process.execPath, [astroBin, 'build', '--outDir', out], {
     cwd: repo,
     encoding: 'utf8',
-    env: { ...process.env, POLICY_NOW: options.now, ...(options.policiesRoot ? { POLICIES_ROOT: options.policiesRoot } : {}), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ASTRO_CACHE_DIR: cacheDir },
+    env: {
+      ...process.env,
+      POLICY_NOW: options.now,
+      ...(options.policiesRoot ? { POLICIES_ROOT: options.policiesRoot } : {}),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+      ASTRO_CACHE_DIR: cacheDir,
+    },
   });
   return { status: result.status, out, stdout: result.stdout, stderr: result.stderr };
 }
@@ -67,5 +74,7 @@ export function readPage(out: string, urlPath: string) {
 
 /** Every file of a build, relative, sorted. */
 export function listFiles(out: string): string[] {
-  return readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/')).sort();
+  return readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 }

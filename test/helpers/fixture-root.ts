@@ -23,7 +23,10 @@ export function fixtureRoot(overlay?: string): string {
   if (!overlay || !existsSync(path.join(overlay, 'policies'))) return root;
   cpSync(path.join(overlay, 'policies'), path.join(root, 'policies'), { recursive: true });
   if (existsSync(path.join(overlay, baseVersion, 'en.mdx')) && !existsSync(path.join(overlay, baseVersion, 'es.mdx'))) {
-    const hash = createHash('sha256').update(readFileSync(path.join(root, baseVersion, 'en.mdx'))).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(readFileSync(path.join(root, baseVersion, 'en.mdx')))
+      .digest('hex')
+      .slice(0, 12);
     const es = path.join(root, baseVersion, 'es.mdx');
     writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: .+$/m, `source: "${hash}"`));
   }

@@ -21,7 +21,9 @@ afterEach(async () => {
 /** Runs the real job, as `npm run notices --` does. */
 function notices(args: string[]) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.join(repo, 'scripts/notices.ts'), '--now', '2026-11-26', ...args], { cwd: repo });
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.join(repo, 'scripts/notices.ts'), '--now', '2026-11-26', ...args], {
+      cwd: repo,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -34,7 +36,11 @@ function subscribersFile(rows: string[]): string {
   writeFileSync(file, `email,locale\n${rows.join('\n')}\n`);
   return file;
 }
-const ledgerRows = (file: string) => new DatabaseSync(file, { readOnly: true }).prepare('SELECT email FROM deliveries ORDER BY email').all().map((r) => (r as { email: string }).email);
+const ledgerRows = (file: string) =>
+  new DatabaseSync(file, { readOnly: true })
+    .prepare('SELECT email FROM deliveries ORDER BY email')
+    .all()
+    .map((r) => (r as { email: string }).email);
 
 beforeAll(() => {
   // The input is the real build's notices document.
@@ -99,7 +105,22 @@ describe('the change-notice job', () => {
   it('retries a server that is down, then stops with a report of what was not sent', async () => {
     const subscribers = subscribersFile(['a@example.com,en', 'b@example.com,es', 'c@example.com,en']);
     const ledger = path.join(scratch(), 'ledger.db');
-    const result = await notices(['--feed', feed, '--subscribers', subscribers, '--ledger', ledger, '--smtp', 'smtp://127.0.0.1:9', '--retries', '2', '--backoff-ms', '20', '--connections', '1']);
+    const result = await notices([
+      '--feed',
+      feed,
+      '--subscribers',
+      subscribers,
+      '--ledger',
+      ledger,
+      '--smtp',
+      'smtp://127.0.0.1:9',
+      '--retries',
+      '2',
+      '--backoff-ms',
+      '20',
+      '--connections',
+      '1',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('Sent 0 of 3.');
     expect(result.stdout).toMatch(/Stopped: Cannot reach the SMTP server after 3 attempts: .*ECONNREFUSED/);
@@ -114,7 +135,22 @@ describe('the change-notice job', () => {
     const subscribers = subscribersFile(people.map((p, i) => `${p},${i % 2 ? 'es' : 'en'}`));
     const ledger = path.join(scratch(), 'ledger.db');
     const connections = 3;
-    const args = ['--disable-warning=ExperimentalWarning', path.join(repo, 'scripts/notices.ts'), '--now', '2026-11-26', '--feed', feed, '--subscribers', subscribers, '--ledger', ledger, '--smtp', sink.url, '--connections', String(connections)];
+    const args = [
+      '--disable-warning=ExperimentalWarning',
+      path.join(repo, 'scripts/notices.ts'),
+      '--now',
+      '2026-11-26',
+      '--feed',
+      feed,
+      '--subscribers',
+      subscribers,
+      '--ledger',
+      ledger,
+      '--smtp',
+      sink.url,
+      '--connections',
+      String(connections),
+    ];
     const child = spawn(process.execPath, args, { cwd: repo, stdio: 'ignore' });
     while (sink.accepted() < 20) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGKILL');
@@ -166,9 +202,20 @@ describe('bad input', () => {
     document.notices[0].locales.es.summary = '';
     const broken = path.join(scratch(), 'notices.json');
     writeFileSync(broken, JSON.stringify(document));
-    const result = await notices(['--feed', broken, '--subscribers', subscribersFile(['a@example.com,en', 'b@example.com,es']), '--ledger', path.join(scratch(), 'l.db'), '--smtp', sink.url]);
+    const result = await notices([
+      '--feed',
+      broken,
+      '--subscribers',
+      subscribersFile(['a@example.com,en', 'b@example.com,es']),
+      '--ledger',
+      path.join(scratch(), 'l.db'),
+      '--smtp',
+      sink.url,
+    ]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('NOT sent (rejected): privacy/2026-03-15..2026-12-15 to b@example.com: could not render the email: The notice privacy/2026-03-15..2026-12-15 has an empty summary in es.');
+    expect(result.stdout).toContain(
+      'NOT sent (rejected): privacy/2026-03-15..2026-12-15 to b@example.com: could not render the email: The notice privacy/2026-03-15..2026-12-15 has an empty summary in es.',
+    );
     expect(sink.received.map((m) => m.to[0])).toEqual(['a@example.com']);
   });
 

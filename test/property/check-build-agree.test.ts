@@ -140,38 +140,42 @@ function refused(step: () => void): boolean {
 }
 
 describe('policy check and the build', () => {
-  it(`agree on random edits of a new version (seed ${SEED}, ${NUM_RUNS} runs)`, () => {
-    const seen = { clean: 0, refused: 0 };
-    try {
-      fc.assert(
-        fc.property(caseArbitrary, (edit) => {
-          const root = writeCase(edit);
-          try {
-            let problems: string[] = [];
-            const checkThrew = refused(() => void (problems = readPolicies(root, { now: NOW }).errors.map((e) => e.format())));
-            const buildFailed = refused(() => build(root));
-            const clean = !checkThrew && problems.length === 0;
-            seen[clean ? 'clean' : 'refused']++;
-            // PROPERTY_STATS=1 lists what the checks found, to see which rules the cases reach.
-            if (process.env.PROPERTY_STATS) for (const problem of problems) console.log('PROBLEM', problem.split('\n')[0]);
-            expect(buildFailed, clean ? 'check is clean but the build refused' : `check found problems but the build passed:\n${problems.join('\n')}`).toBe(
-              !clean,
-            );
-          } finally {
-            rmSync(root, { recursive: true, force: true });
-          }
-        }),
-        { seed: SEED, numRuns: NUM_RUNS },
-      );
-    } catch (error) {
-      console.error(`check-build-agree failed with seed ${SEED} (rerun with PROPERTY_SEED=${SEED} PROPERTY_RUNS=${NUM_RUNS})`);
-      throw error;
-    }
-    console.log(`check-build-agree: seed ${SEED}, ${NUM_RUNS} runs: ${seen.clean} clean and built, ${seen.refused} refused by both`);
-    // Both outcomes must occur, or the property says little.
-    expect(seen.clean).toBeGreaterThan(NUM_RUNS / 10);
-    expect(seen.refused).toBeGreaterThan(NUM_RUNS / 10);
-  }, Math.max(180_000, NUM_RUNS * 500));
+  it(
+    `agree on random edits of a new version (seed ${SEED}, ${NUM_RUNS} runs)`,
+    () => {
+      const seen = { clean: 0, refused: 0 };
+      try {
+        fc.assert(
+          fc.property(caseArbitrary, (edit) => {
+            const root = writeCase(edit);
+            try {
+              let problems: string[] = [];
+              const checkThrew = refused(() => void (problems = readPolicies(root, { now: NOW }).errors.map((e) => e.format())));
+              const buildFailed = refused(() => build(root));
+              const clean = !checkThrew && problems.length === 0;
+              seen[clean ? 'clean' : 'refused']++;
+              // PROPERTY_STATS=1 lists what the checks found, to see which rules the cases reach.
+              if (process.env.PROPERTY_STATS) for (const problem of problems) console.log('PROBLEM', problem.split('\n')[0]);
+              expect(buildFailed, clean ? 'check is clean but the build refused' : `check found problems but the build passed:\n${problems.join('\n')}`).toBe(
+                !clean,
+              );
+            } finally {
+              rmSync(root, { recursive: true, force: true });
+            }
+          }),
+          { seed: SEED, numRuns: NUM_RUNS },
+        );
+      } catch (error) {
+        console.error(`check-build-agree failed with seed ${SEED} (rerun with PROPERTY_SEED=${SEED} PROPERTY_RUNS=${NUM_RUNS})`);
+        throw error;
+      }
+      console.log(`check-build-agree: seed ${SEED}, ${NUM_RUNS} runs: ${seen.clean} clean and built, ${seen.refused} refused by both`);
+      // Both outcomes must occur, or the property says little.
+      expect(seen.clean).toBeGreaterThan(NUM_RUNS / 10);
+      expect(seen.refused).toBeGreaterThan(NUM_RUNS / 10);
+    },
+    Math.max(180_000, NUM_RUNS * 500),
+  );
 });
 
 describe('the crash this property first found', () => {

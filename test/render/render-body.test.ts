@@ -11,7 +11,9 @@ describe('renderBody', () => {
     const { html, sections } = renderBody(version, 'es');
     expect(html).toContain('<li><strong>Datos de registro:</strong> Nombre y correo electrónico</li>');
     expect(html).toContain('<th scope="row">Registros de seguridad</th><td>90 días</td>');
-    expect(html).toContain('<th scope="row"><a href="https://hosting.example/privacy">Hosting Co</a></th><td>Alojamiento de infraestructura</td><td>Datos de registro</td><td>Estados Unidos</td><td>Cláusulas Contractuales Tipo de la UE</td>');
+    expect(html).toContain(
+      '<th scope="row"><a href="https://hosting.example/privacy">Hosting Co</a></th><td>Alojamiento de infraestructura</td><td>Datos de registro</td><td>Estados Unidos</td><td>Cláusulas Contractuales Tipo de la UE</td>',
+    );
     expect(sections.find((s) => s.id === 'retention')!.text).toContain('Escriba a privacy@example.com. Debe tener al menos 16 años.');
   });
 

@@ -16,7 +16,8 @@ beforeAll(() => {
   expect(build.status, build.stderr + build.stdout).toBe(0);
 });
 
-const attr = (tree: Parameters<typeof select>[1], selector: string, name: string) => String((select(selector, tree)?.properties as Record<string, unknown> | undefined)?.[name] ?? '');
+const attr = (tree: Parameters<typeof select>[1], selector: string, name: string) =>
+  String((select(selector, tree)?.properties as Record<string, unknown> | undefined)?.[name] ?? '');
 
 describe('the built site', () => {
   it('has every page of the URL map in both locales', () => {
@@ -101,7 +102,10 @@ describe('the built site', () => {
         httpEquiv: ['Content-Security-Policy'],
         content: "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
       });
-      expect(selectAll('script, style, [style]', tree).map((e) => e.tagName), file).toEqual([]);
+      expect(
+        selectAll('script, style, [style]', tree).map((e) => e.tagName),
+        file,
+      ).toEqual([]);
       const sheets = selectAll('link[rel=stylesheet]', tree).map((l) => String(l.properties.href));
       expect(sheets, file).toEqual([expect.stringMatching(/^\/_astro\/[\w.-]+\.css$/)]);
       expect(readFileSync(path.join(build.out, sheets[0]!), 'utf8'), file).toContain('.skip-link');
@@ -125,7 +129,10 @@ describe('the seed policy (version 2025-07-01)', () => {
   const restructured: Record<string, string[]> = {
     'Last updated: July 1, 2025': ['Last updated: July 1, 2025'],
     'Essential cookies: To maintain your session and preferences': ['Essential cookies | To maintain your session and preferences'],
-    'Analytics cookies: To understand how you use the platform (Mixpanel, PostHog)': ['Analytics cookies | To understand how you use the platform', 'Mixpanel and PostHog'],
+    'Analytics cookies: To understand how you use the platform (Mixpanel, PostHog)': [
+      'Analytics cookies | To understand how you use the platform',
+      'Mixpanel and PostHog',
+    ],
     'Marketing cookies: Only with your explicit consent': ['Marketing cookies |', 'Only with your explicit consent'],
     'Paddle: Payment processing and billing': ['Paddle | Payment processing and billing'],
     'Mixpanel/PostHog: Usage analysis and product improvement': ['Mixpanel | Usage analysis and product improvement'],
@@ -165,13 +172,36 @@ describe('the seed policy (version 2025-07-01)', () => {
     expect(attr(page.tree, 'html', 'lang')).toBe('es');
     for (const fact of [
       'Última actualización: 1 de julio de 2025',
-      'Paddle |', 'Mixpanel |', 'PostHog |', 'AWS |', 'GCP |', 'SendGrid |',
-      'Mientras mantenga su cuenta', '30 días después de la cancelación', '7 años', '90 días', 'Máximo 90 días después de la eliminación',
-      'Cookies esenciales |', 'Cookies analíticas |', 'Cookies de marketing |', 'Solo con su consentimiento explícito', 'Mixpanel y PostHog',
-      'Acceso:', 'Rectificación:', 'Eliminación:', 'Portabilidad:', 'Oposición:', 'Limitación:',
-      'privacy@infraux.com', 'support@infraux.com', 'InfraUX Technologies Cartagena, Colombia',
-      'Cláusulas Contractuales Tipo de la UE', 'Certificaciones de privacidad', 'Evaluaciones de impacto de privacidad',
-      '18', '30 días',
+      'Paddle |',
+      'Mixpanel |',
+      'PostHog |',
+      'AWS |',
+      'GCP |',
+      'SendGrid |',
+      'Mientras mantenga su cuenta',
+      '30 días después de la cancelación',
+      '7 años',
+      '90 días',
+      'Máximo 90 días después de la eliminación',
+      'Cookies esenciales |',
+      'Cookies analíticas |',
+      'Cookies de marketing |',
+      'Solo con su consentimiento explícito',
+      'Mixpanel y PostHog',
+      'Acceso:',
+      'Rectificación:',
+      'Eliminación:',
+      'Portabilidad:',
+      'Oposición:',
+      'Limitación:',
+      'privacy@infraux.com',
+      'support@infraux.com',
+      'InfraUX Technologies Cartagena, Colombia',
+      'Cláusulas Contractuales Tipo de la UE',
+      'Certificaciones de privacidad',
+      'Evaluaciones de impacto de privacidad',
+      '18',
+      '30 días',
     ]) {
       expect(all, fact).toContain(fact);
     }

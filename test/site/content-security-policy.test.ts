@@ -10,7 +10,9 @@ describe('contentSecurityPolicy', () => {
 
   it('refuses an image host that could add a directive or allow any origin', () => {
     for (const host of ["assets.infraux.com; script-src 'unsafe-inline'", 'http://assets.infraux.com', '*', 'https://assets.infraux.com/images', "'self'"]) {
-      expect(() => contentSecurityPolicy([host]), host).toThrow(`siteConfig.imageHosts has "${host}", which is not a host name. Write it as images.example.com (https only), without a path.`);
+      expect(() => contentSecurityPolicy([host]), host).toThrow(
+        `siteConfig.imageHosts has "${host}", which is not a host name. Write it as images.example.com (https only), without a path.`,
+      );
     }
   });
 });

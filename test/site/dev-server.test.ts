@@ -24,7 +24,9 @@ async function poll(p: string, ready: (html: string) => boolean, ms = 15_000): P
   const start = Date.now();
   let html = '';
   while (Date.now() - start < ms) {
-    html = await fetch(url(p)).then((r) => r.text()).catch(() => '');
+    html = await fetch(url(p))
+      .then((r) => r.text())
+      .catch(() => '');
     if (ready(html)) return { html, elapsed: Date.now() - start };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -39,7 +41,14 @@ beforeAll(async () => {
   server = spawn(process.execPath, [path.join(repo, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
     cwd: repo,
     // Vitest's own variables (NODE_ENV=test, VITEST…) would make Astro's dev server serve nothing.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')), POLICIES_ROOT: root, POLICY_NOW: '2026-11-01', POLICY_DRAFTS: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST')),
+      POLICIES_ROOT: root,
+      POLICY_NOW: '2026-11-01',
+      POLICY_DRAFTS: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+    },
   });
   server.stdout!.on('data', (d) => (log += d));
   server.stderr!.on('data', (d) => (log += d));
@@ -68,7 +77,9 @@ describe('npm run dev', () => {
 
   it('shows a problem check would report in Astro’s error overlay, with the file, line and hint', async () => {
     edit(draft(), /^minimumAge: 18$/m, 'minimumAge: eighteen');
-    const browser = await puppeteer.launch({ args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+    const browser = await puppeteer.launch({
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(url('/en/privacy/2026-12-15/'));

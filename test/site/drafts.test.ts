@@ -84,7 +84,10 @@ describe('a public build', () => {
       ['2026-01-15', 'current', '2026-04-15'],
       ['2026-04-15', 'upcoming', null],
     ]);
-    expect(json(publicOut, 'api/v1/policies/privacy/changes.json').changes.map((c: { from: string; to: string }) => `${c.from}..${c.to}`)).toEqual(['2025-07-01..2026-01-15', '2026-01-15..2026-04-15']);
+    expect(json(publicOut, 'api/v1/policies/privacy/changes.json').changes.map((c: { from: string; to: string }) => `${c.from}..${c.to}`)).toEqual([
+      '2025-07-01..2026-01-15',
+      '2026-01-15..2026-04-15',
+    ]);
     const history = textUnits(select('tbody', readPage(publicOut, 'en/privacy/history').tree)!);
     expect(history.map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
       'April 15, 2026 | February 20, 2026 | Upcoming',
@@ -101,7 +104,9 @@ describe('a public build', () => {
     const schema = json(publicOut, 'api/v1/schemas/notices.schema.json');
     expect(schema.properties.notices.items.properties.status).toMatchObject({ const: 'due' });
     // The imported version keeps its page, its changes and its feed entry.
-    expect(textUnits(readPage(publicOut, 'en/cookies/2026-05-01/changes').tree)).toContain('New processor: Cloud Co (United States, EU Standard Contractual Clauses) material');
+    expect(textUnits(readPage(publicOut, 'en/cookies/2026-05-01/changes').tree)).toContain(
+      'New processor: Cloud Co (United States, EU Standard Contractual Clauses) material',
+    );
     expect(json(publicOut, 'api/v1/policies/cookies/changes.json').changes[0].events.map((e: { path: string }) => e.path)).toEqual(['processors.cloud']);
     expect(parseFeed(read(publicOut, 'en/cookies/feed.xml')).items.map((i) => i.url)).toEqual(['https://policies.infraux.com/en/cookies/2026-05-01/changes/']);
   });
@@ -119,7 +124,8 @@ describe('a preview build (POLICY_DRAFTS=1)', () => {
   it('shows drafts, and policies whose versions are all drafts, in every locale', () => {
     const files = listFiles(previewOut);
     for (const locale of ['en', 'es']) {
-      for (const page of ['privacy/2026-06-01/', 'privacy/2026-06-01/changes/', 'terms/', 'terms/2026-05-01/', 'terms/history/']) expect(files).toContain(`${locale}/${page}index.html`);
+      for (const page of ['privacy/2026-06-01/', 'privacy/2026-06-01/changes/', 'terms/', 'terms/2026-05-01/', 'terms/history/'])
+        expect(files).toContain(`${locale}/${page}index.html`);
     }
     expect(json(previewOut, 'api/v1/index.json').policies.map((p: { id: string }) => p.id)).toEqual(['cookies', 'privacy', 'terms']);
   });
@@ -127,7 +133,8 @@ describe('a preview build (POLICY_DRAFTS=1)', () => {
   it('marks every page noindex, though the public build of the same sources is in its cache', () => {
     const pages = htmlPages(previewOut);
     expect(pages.length).toBeGreaterThan(htmlPages(publicOut).length);
-    for (const file of pages) expect(String(select('meta[name=robots]', readPage(previewOut, path.dirname(file)).tree)?.properties.content), file).toBe('noindex');
+    for (const file of pages)
+      expect(String(select('meta[name=robots]', readPage(previewOut, path.dirname(file)).tree)?.properties.content), file).toBe('noindex');
   });
 
   it('puts a draft banner, in words, on every page of a draft and on no other page', () => {
@@ -136,11 +143,18 @@ describe('a preview build (POLICY_DRAFTS=1)', () => {
       ['en', 'Draft notice', 'DRAFT — not published; to be announced on April 1, 2026. This preview is for authors and reviewers only.'],
       ['es', 'Aviso de borrador', 'BORRADOR — no publicado; se anunciará el 1 de abril de 2026. Esta vista previa es solo para autores y revisores.'],
     ] as const) {
-      for (const page of [`${locale}/privacy/2026-06-01`, `${locale}/privacy/2026-06-01/changes`, `${locale}/terms`, `${locale}/terms/2026-05-01`, `${locale}/terms/upcoming`]) {
+      for (const page of [
+        `${locale}/privacy/2026-06-01`,
+        `${locale}/privacy/2026-06-01/changes`,
+        `${locale}/terms`,
+        `${locale}/terms/2026-05-01`,
+        `${locale}/terms/upcoming`,
+      ]) {
         expect(banner(page)?.properties.ariaLabel, page).toBe(label);
         expect(textUnits(banner(page)!), page).toEqual([words]);
       }
-      for (const page of [`${locale}/privacy`, `${locale}/privacy/2026-04-15`, `${locale}/privacy/2026-04-15/changes`]) expect(banner(page), page).toBeUndefined();
+      for (const page of [`${locale}/privacy`, `${locale}/privacy/2026-04-15`, `${locale}/privacy/2026-04-15/changes`])
+        expect(banner(page), page).toBeUndefined();
     }
     const rows = textUnits(select('tbody', readPage(previewOut, 'es/privacy/history').tree)!);
     expect(rows[0]).toMatch(/^1 de junio de 2026 \| 1 de abril de 2026 \| Próxima Borrador \| /);
@@ -182,7 +196,10 @@ describe('every page', () => {
   it('has no script, no inline style, and its stylesheet from the site itself', () => {
     for (const file of htmlPages(publicOut)) {
       const { tree } = readPage(publicOut, path.dirname(file));
-      expect(selectAll('script, style, [style]', tree).map((e) => e.tagName), file).toEqual([]);
+      expect(
+        selectAll('script, style, [style]', tree).map((e) => e.tagName),
+        file,
+      ).toEqual([]);
       const sheets = hrefs(tree, 'link[rel=stylesheet]');
       expect(sheets.length, file).toBe(1);
       expect(sheets[0], file).toMatch(/^\/_astro\/[\w.-]+\.css$/);

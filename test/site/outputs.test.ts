@@ -41,7 +41,9 @@ describe('diff pages', () => {
     expect(summary).toContain('Security logs kept 180 days instead of 90 days material');
     expect(summary).toContain('5. Data Security: Section changed');
     const retention = select('#diff-data-retention', tree)!;
-    expect(textUnits(retention).find((u) => u.startsWith('Security logs'))).toBe('Security logs | [removed] 90[added] 180 days[added] | to investigate security incidents');
+    expect(textUnits(retention).find((u) => u.startsWith('Security logs'))).toBe(
+      'Security logs | [removed] 90[added] 180 days[added] | to investigate security incidents',
+    );
     expect(selectAll('del', retention)).toHaveLength(1);
   });
 
@@ -102,7 +104,13 @@ describe('JSON API', () => {
     const { notices } = json('api/v1/notices.json');
     expect(notices).toHaveLength(1);
     const [notice] = notices;
-    expect(notice).toMatchObject({ id: 'privacy/2026-03-15..2026-12-15', status: 'due', announced: '2026-11-10', effective: '2026-12-15', noticeDate: '2026-11-10' });
+    expect(notice).toMatchObject({
+      id: 'privacy/2026-03-15..2026-12-15',
+      status: 'due',
+      announced: '2026-11-10',
+      effective: '2026-12-15',
+      noticeDate: '2026-11-10',
+    });
     expect(notice.locales.en.events).toContain('New processor: Intercom (United States and Ireland, EU Standard Contractual Clauses)');
     expect(notice.locales.es.events).toContain('Copias de seguridad se conservan 60 días en lugar de 90 días');
     expect(notice.locales.es.diffUrl).toBe('https://policies.infraux.com/es/privacy/2026-12-15/changes/');
@@ -121,7 +129,11 @@ describe('JSON API', () => {
     const [oldDoc, newDoc] = [json('api/v1/policies/privacy/2025-07-01/en.json'), json('api/v1/policies/privacy/2026-03-15/en.json')];
     // A changed section's equal+delete parts are the old text, equal+insert the new one.
     for (const section of sections.filter((s) => s.status === 'changed')) {
-      const side = (skip: string) => section.parts.filter((p) => p.op !== skip).map((p) => p.text).join('');
+      const side = (skip: string) =>
+        section.parts
+          .filter((p) => p.op !== skip)
+          .map((p) => p.text)
+          .join('');
       expect(side('insert')).toBe(`${byId(oldDoc, section.id).heading}\n${byId(oldDoc, section.id).text}\n`);
       expect(side('delete')).toBe(`${byId(newDoc, section.id).heading}\n${byId(newDoc, section.id).text}\n`);
     }
@@ -133,7 +145,11 @@ describe('JSON API', () => {
 
 describe('feeds', () => {
   it('publishes valid Atom per policy and locale and for the site, each entry linking its diff', () => {
-    for (const [file, lang] of [['en/privacy/feed.xml', 'en'], ['es/privacy/feed.xml', 'es'], ['feed.xml', 'en']] as const) {
+    for (const [file, lang] of [
+      ['en/privacy/feed.xml', 'en'],
+      ['es/privacy/feed.xml', 'es'],
+      ['feed.xml', 'en'],
+    ] as const) {
       const xml = readFileSync(path.join(build.out, file), 'utf8');
       expect(xmlProblems(xml), file).toEqual([]);
       const feed = parseFeed(xml);
@@ -168,6 +184,8 @@ describe('the notice rule and determinism', () => {
   it('fails the build when a version marked editorial carries a material data change', () => {
     const failed = buildSite({ now: NOW, policiesRoot: fixtureRoot(path.join(fixturesDir, 'invalid/editorial-with-material-change')) });
     expect(failed.status).toBe(1);
-    expect(failed.stdout + failed.stderr).toContain('This version is marked editorial but its data has a material change: "New processor: Cloudflare (United States, EU Standard Contractual Clauses)" (processors.cdn).');
+    expect(failed.stdout + failed.stderr).toContain(
+      'This version is marked editorial but its data has a material change: "New processor: Cloudflare (United States, EU Standard Contractual Clauses)" (processors.cdn).',
+    );
   });
 });

@@ -7,7 +7,9 @@ import { getSiteModel, type SitePolicy } from '../../../site/site-model.ts';
 import { urls } from '../../../site/urls.ts';
 
 export function getStaticPaths() {
-  return getSiteModel().policies.flatMap((policy) => siteConfig.locales.map((locale) => ({ params: { locale, policy: policy.id }, props: { policy }, cacheKey: policy.cacheKey })));
+  return getSiteModel().policies.flatMap((policy) =>
+    siteConfig.locales.map((locale) => ({ params: { locale, policy: policy.id }, props: { policy }, cacheKey: policy.cacheKey })),
+  );
 }
 
 export const GET: APIRoute = ({ params, props }) => {

@@ -7,7 +7,13 @@ import { getSiteModel, type SitePolicy, type SiteVersion } from '../../../../../
 
 export function getStaticPaths() {
   return getSiteModel().policies.flatMap((policy) =>
-    policy.versions.flatMap((version) => siteConfig.locales.map((locale) => ({ params: { policy: policy.id, version: version.version, locale }, props: { policy, version }, cacheKey: policy.cacheKey }))),
+    policy.versions.flatMap((version) =>
+      siteConfig.locales.map((locale) => ({
+        params: { policy: policy.id, version: version.version, locale },
+        props: { policy, version },
+        cacheKey: policy.cacheKey,
+      })),
+    ),
   );
 }
 

@@ -95,7 +95,7 @@ function labelsFor(v: number, p: number, locale: string): string {
 
 function body(sections: Section[], locale: string): string {
   const components: Record<string, string> = {
-    's-1': '<DataCollected group="personal" />',
+    's-1': '<DataCollected group="personal" />\n\n<DataCollected group="usage" />',
     's-2': '<Processors />',
     's-3': '<RetentionTable />',
     's-4': '<Rights />',

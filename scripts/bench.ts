@@ -1,4 +1,4 @@
-// The build benchmark: `npm run bench [-- --large] [-- --sizes small,medium]`.
+// The build benchmark: `npm run bench [-- --large] [-- --sizes small,medium] [-- --repeats 3]`.
 // In one run it times a plain Astro 7 build of the same MDX files (a minimal
 // page per file, none of our pipeline) and the full pipeline (pages, diff
 // pages, JSON, feeds), then a rebuild with nothing changed and one with a
@@ -16,7 +16,10 @@ import { generateCorpus, SIZES } from './bench-corpus.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const work = path.join(repo, '.bench');
-const { values } = parseArgs({ options: { large: { type: 'boolean' }, sizes: { type: 'string' } } });
+const { values } = parseArgs({ options: { large: { type: 'boolean' }, sizes: { type: 'string' }, repeats: { type: 'string', default: '3' } } });
+// Baseline and pipeline builds alternate, so machine drift lands on both sides of each ratio.
+const repeats = Math.max(1, Number(values.repeats));
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sizes = values.sizes ? values.sizes.split(',') : ['small', 'medium', ...(values.large ? ['large'] : [])];
 const NOW = '2026-11-26';
 
@@ -102,15 +105,25 @@ for (const name of sizes) {
 
   const baselineDir = path.join(work, `baseline-${name}`);
   baselineProject(baselineDir, corpus);
-  const baseline = runBuild(baselineDir, path.join(work, `out-baseline-${name}`), {});
-  const baselineStats = dirStats(path.join(work, `out-baseline-${name}`));
-
-  console.error(`${name}: the full pipeline, cold...`);
   const out = path.join(work, `out-${name}`);
-  rmSync(out, { recursive: true, force: true });
-  rmSync(path.join(repo, 'node_modules/.astro'), { recursive: true, force: true });
-  rmSync(path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'policy-as-code'), { recursive: true, force: true });
-  const cold = runBuild(repo, out, env);
+  const baselines: Run[] = [];
+  const colds: Run[] = [];
+  for (let round = 1; round <= repeats; round++) {
+    console.error(`${name}: round ${round} of ${repeats}: the baseline, then the full pipeline, cold...`);
+    rmSync(path.join(work, `out-baseline-${name}`), { recursive: true, force: true });
+    rmSync(path.join(baselineDir, 'node_modules/.astro'), { recursive: true, force: true });
+    baselines.push(runBuild(baselineDir, path.join(work, `out-baseline-${name}`), {}));
+    rmSync(out, { recursive: true, force: true });
+    rmSync(path.join(repo, 'node_modules/.astro'), { recursive: true, force: true });
+    rmSync(path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'policy-as-code'), { recursive: true, force: true });
+    colds.push(runBuild(repo, out, env));
+  }
+  const ratios = colds.map((c, i) => c.ms / baselines[i]!.ms);
+  // The medians of each side, and the pipeline run nearest its median for its phases.
+  const baseline: Run = { ms: median(baselines.map((b) => b.ms)), maxRssMb: Math.max(...baselines.map((b) => b.maxRssMb)) };
+  const coldMs = median(colds.map((c) => c.ms));
+  const cold: Run = { ...colds.find((c) => c.ms === coldMs)!, maxRssMb: Math.max(...colds.map((c) => c.maxRssMb)) };
+  const baselineStats = dirStats(path.join(work, `out-baseline-${name}`));
   const stats = dirStats(out);
   console.error(`${name}: rebuild with nothing changed...`);
   const warm = runBuild(repo, out, env);
@@ -146,7 +159,8 @@ for (const name of sizes) {
       ...cold,
       pages: stats.pages,
       bytes: stats.bytes,
-      ratio: +(cold.ms / baseline.ms).toFixed(2),
+      ratio: +median(ratios).toFixed(2),
+      ratios: ratios.map((r) => +r.toFixed(2)),
       pagesPerSecond: Math.round(stats.pages / (cold.ms / 1000)),
     },
     unchanged: { ...warm, ratioToCold: +(warm.ms / cold.ms).toFixed(2) },
@@ -174,16 +188,19 @@ const s = (ms: number) => (ms / 1000).toFixed(1);
 const rows = results.map((r) => {
   const { baseline, cold, unchanged, oneEdit } = r as {
     baseline: Run & { pages: number; bytes: number };
-    cold: Run & { pages: number; bytes: number; ratio: number; pagesPerSecond: number };
+    cold: Run & { pages: number; bytes: number; ratio: number; ratios: number[]; pagesPerSecond: number };
     unchanged: Run & { ratioToCold: number };
     oneEdit: Run & { ratioToCold: number };
   };
   const phases = cold.phases
     ? `${s(cold.phases.loadMs)} / ${s(cold.phases.renderMs)} / ${s(cold.phases.diffMs)} / ${s(cold.ms - cold.phases.loadMs - cold.phases.renderMs - cold.phases.diffMs)}`
     : '';
-  return `| ${r.size} | ${r.files} | ${s(baseline.ms)} | ${s(cold.ms)} | ${cold.ratio}× | ${phases} | ${cold.pages} | ${cold.pagesPerSecond} | ${s(unchanged.ms)} (${unchanged.ratioToCold}×) | ${s(oneEdit.ms)} (${oneEdit.ratioToCold}×) | ${baseline.maxRssMb} / ${cold.maxRssMb} | ${(cold.bytes / 1e6).toFixed(1)} |`;
+  const spread = `${Math.min(...cold.ratios)}–${Math.max(...cold.ratios)}`;
+  return `| ${r.size} | ${r.files} | ${s(baseline.ms)} | ${s(cold.ms)} | ${cold.ratio}× (${spread}) | ${phases} | ${cold.pages} | ${cold.pagesPerSecond} | ${s(unchanged.ms)} (${unchanged.ratioToCold}×) | ${s(oneEdit.ms)} (${oneEdit.ratioToCold}×) | ${baseline.maxRssMb} / ${cold.maxRssMb} | ${(cold.bytes / 1e6).toFixed(1)} |`;
 });
-console.log(`Build benchmark, Node ${process.version}, ${report.cpus} CPUs\n`);
+console.log(
+  `Build benchmark, Node ${process.version}, ${report.cpus} CPUs; medians of ${repeats} alternating baseline and pipeline builds per size, ratio as median (min–max)\n`,
+);
 console.log(
   '| size | MDX files | baseline s | pipeline s | ratio | phases s: load / render / diff / Astro pages+files | pages | pages/s | rebuild, unchanged s | rebuild, 1 edit s | peak RSS MB (baseline / pipeline) | output MB |',
 );

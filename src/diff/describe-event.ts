@@ -2,19 +2,8 @@ import { sourceLocale, type Locale } from '../config.ts';
 import { localizedLabel } from '../content/labels.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { translator, uiStrings } from '../i18n/translator.ts';
-import type { DataEvent } from './diff-data.ts';
+import { KEYED_LISTS, type DataEvent } from './diff-data.ts';
 import { eventWordings, type Entry, type Side, type WordingContext } from './event-wordings.ts';
-
-// The key field of each keyed list, as diffData compares them.
-const KEYS: Record<string, string> = {
-  contacts: 'id',
-  dataCollected: 'id',
-  purposes: 'id',
-  processors: 'id',
-  retention: 'id',
-  cookies: 'category',
-  rights: 'right',
-};
 
 /**
  * Says a data change in plain words in the reader's language, for the diff
@@ -24,7 +13,7 @@ const KEYS: Record<string, string> = {
  */
 export function describeEvent(event: DataEvent, before: PolicyVersion, after: PolicyVersion, locale: Locale): string {
   const versions = { before, after };
-  const key = KEYS[event.subject];
+  const key = (KEYED_LISTS as Record<string, string>)[event.subject];
   const find = (version: PolicyVersion): Entry => {
     const list = (version.data as unknown as Record<string, unknown>)[event.subject];
     return (Array.isArray(list) && key ? (list as Entry[]).find((e) => String(e[key]) === event.id) : undefined) ?? {};

@@ -18,8 +18,8 @@ export interface DataEvent {
   material: boolean;
 }
 
-// Lists are compared by their stable keys, never by position.
-const KEYED_LISTS = {
+/** The field that identifies an entry of each keyed list: lists are compared by it, never by position. */
+export const KEYED_LISTS = {
   contacts: 'id',
   dataCollected: 'id',
   purposes: 'id',

@@ -4,16 +4,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString } from 'mdast-util-to-string';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { gfmTree } from '../helpers/gfm-tree.ts';
 import { fixturesDir } from '../helpers/fixture-root.ts';
 
 // The pull-request comment is posted by CI with the base branch's tools, so
@@ -71,10 +65,7 @@ function summary(root: string): string {
 
 /** What a CommonMark + GFM renderer makes of the comment, besides paragraphs and text: each node's type, or an HTML node's source. */
 function structure(markdown: string): string[] {
-  const tree = fromMarkdown(markdown, {
-    extensions: [gfmTable(), gfmFootnote(), gfmStrikethrough()],
-    mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()],
-  });
+  const tree = gfmTree(markdown);
   const found: string[] = [];
   visit(tree, (node: Nodes) => {
     if (node.type === 'html') found.push(node.value);

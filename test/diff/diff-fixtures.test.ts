@@ -2,15 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { gfmTree } from '../helpers/gfm-tree.ts';
 import { diffFiles } from '../../src/diff/diff-files.ts';
 import type { SectionDiff } from '../../src/diff/diff-sections.ts';
 import { diffToJson, diffToMarkdown, diffToText } from '../../src/diff/format-diff.ts';
@@ -68,10 +62,7 @@ describe('the diff engine on fixtures', () => {
   it('gives Markdown in which author text forms no structure, HTML, link or code', () => {
     const result = diffFiles(...(filesOf('forged-markdown') as [string, string]));
     const markdown = diffToMarkdown(result.sections, result.data);
-    const tree = fromMarkdown(markdown, {
-      extensions: [gfmTable(), gfmFootnote(), gfmStrikethrough()],
-      mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown()],
-    });
+    const tree = gfmTree(markdown);
     const found: string[] = [];
     visit(tree, (node: Nodes) => {
       if (node.type === 'html') found.push(node.value);

@@ -47,7 +47,7 @@ handleInternalErrors('policy');
 const root = process.cwd();
 // Output quotes authors' text; terminal control sequences (ESC, BEL, OSC 8 links)
 // and invisible or bidi characters must not reach a terminal or a CI log, so they are shown as U+FFFD.
-const inert = (text: string) => withoutHiddenCharacters(text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD'));
+const inert = (text: string) => withoutHiddenCharacters(text).replace(/\r/g, '\uFFFD');
 const out = (text: string) => process.stdout.write(inert(text.endsWith('\n') ? text : `${text}\n`));
 const [command, ...args] = process.argv.slice(2);
 

@@ -15,9 +15,13 @@ const SOURCE =
 /** Matches one character a policy file may not contain, even written as an escape or entity. */
 export const FORBIDDEN = new RegExp(SOURCE, 'u');
 
-/** Replaces every such character in text shown to people (terminal output, annotations) with U+FFFD. */
-export function withoutHiddenCharacters(text: string): string {
-  return text.replace(new RegExp(SOURCE, 'gu'), '\uFFFD');
+/**
+ * Replaces every such character in text shown to people (terminal output,
+ * annotations, diffs) with `replacement`: U+FFFD by default, or what a function
+ * makes of the character (an escape, say).
+ */
+export function withoutHiddenCharacters(text: string, replacement: string | ((char: string) => string) = '\uFFFD'): string {
+  return text.replace(new RegExp(SOURCE, 'gu'), replacement as string);
 }
 
 const NAMES: Record<number, string> = {

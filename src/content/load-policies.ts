@@ -270,6 +270,7 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
   const errors: PolicyError[] = [];
   const groups = new Set(data.dataCollected.map((d) => d.group));
   const contacts = new Set(data.contacts.map((c) => c.id));
+  const shown = new Set<string>();
   const walk = (node: {
     type: string;
     name?: string;
@@ -279,6 +280,7 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
   }) => {
     const prop = (name: string) => node.attributes?.find((a) => a.name === name)?.value;
     const place = node.position?.start;
+    if (node.name === 'DataCollected') shown.add(String(prop('group')));
     if (node.name === 'DataCollected' && typeof prop('group') === 'string' && !groups.has(prop('group') as string)) {
       errors.push(
         new PolicyError(entry.file, `<DataCollected group="${prop('group')}"> names a group with no data.`, {
@@ -301,12 +303,6 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
   // A data category is shown only through <DataCollected group="…">: a group no
   // component names would drop its categories from the page without a word.
   if (entry.source.body.parsed && entry.source.body.errors.length === 0 && errors.length === 0) {
-    const shown = new Set<string>();
-    const collect = (node: { name?: string; attributes?: Array<{ name?: string; value?: unknown }>; children?: unknown[] }) => {
-      if (node.name === 'DataCollected') shown.add(String(node.attributes?.find((a) => a.name === 'group')?.value));
-      for (const child of node.children ?? []) collect(child as typeof node);
-    };
-    collect(entry.source.body.tree);
     for (const group of groups) {
       if (shown.size > 0 && !shown.has(group)) {
         const index = data.dataCollected.findIndex((d) => d.group === group);

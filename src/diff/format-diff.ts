@@ -1,21 +1,20 @@
 import { styleText } from 'node:util';
+import { withoutHiddenCharacters } from '../content/check-characters.ts';
 import type { DiffPart } from './diff-parts.ts';
 import type { DataEvent } from './diff-data.ts';
 import type { SectionDiff } from './diff-sections.ts';
 
 // What a terminal or a reader's eye must not get from an author: escape sequences (CSI such as colours, OSC
-// such as OSC 8 hyperlinks and window titles, removed whole up to their end or the line's), then any other C0 or C1
-// control but tab and line feed, bidirectional overrides and isolates, and invisible characters, as the loader refuses.
+// such as OSC 8 hyperlinks and window titles, removed whole up to their end or the line's), then the control,
+// bidirectional and invisible characters the loader refuses (withoutHiddenCharacters).
 const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\u0007\u001B\u009C\n]*(?:\u0007|\u001B\\|\u009C)?|[ -~]?)/g;
-const INVISIBLE =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\u{E0000}-\u{E007F}]/gu;
 
 /**
  * Author text made safe to print: escape sequences and control, bidirectional
  * and invisible characters removed, line breaks (CR LF, CR) as line feeds.
  */
 export function stripControls(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(INVISIBLE, '');
+  return withoutHiddenCharacters(text.replace(/\r\n?/g, '\n').replace(ESCAPE_SEQUENCE, ''), '');
 }
 
 /** The shape `policy diff --format json` prints: every string as is, with the characters `stripControls` removes written as \u escapes. */
@@ -30,7 +29,7 @@ export function diffToJson(sections: readonly SectionDiff[], data: readonly Data
   );
   // JSON.stringify escapes C0 controls but prints C1, bidi and invisible characters raw; all are outside JSON's syntax.
   const escape = (char: string) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
-  return `${json.replace(INVISIBLE, escape)}\n`;
+  return `${withoutHiddenCharacters(json, escape)}\n`;
 }
 
 const shownParts = (section: SectionDiff): DiffPart[] => elide(section.move === 'to' ? (section.edits ?? []) : section.parts);

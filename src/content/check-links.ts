@@ -1,7 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { isLocale, siteConfig, sourceLocale } from '../config.ts';
 import { localeSources, type Policy } from './load-policies.ts';
 import { PolicyError } from './policy-error.ts';
@@ -34,12 +32,10 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
       for (const source of localeSources(version)) {
         const ownIds = new Set(source.body.headings.map((h) => h.id));
         // `![chart][pix]` takes its address from the definition `[pix]: …`, which must pass as an image.
-        const imageIds = new Set<string>();
-        visit(source.body.tree as Nodes, 'imageReference', (node) => void imageIds.add(node.identifier));
-        visit(source.body.tree as Nodes, (node) => {
-          if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-          let url = node.url.trim();
-          // Returns nothing: unist-util-visit reads a returned number as the index to go on from.
+        const imageIds = new Set(source.references.flatMap((node) => (node.type === 'imageReference' ? [node.identifier] : [])));
+        for (const node of source.references) {
+          if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') continue;
+          let url = (node.url ?? '').trim();
           const fail = (message: string, hint = HINT): void =>
             void errors.push(
               new PolicyError(source.file, message, {
@@ -50,16 +46,17 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
           const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
           // Browsers drop tabs and newlines inside URLs, so "java\tscript:" would still run.
           if (/[\u0000-\u001F\u007F]/.test(url) || /^[^/?#:]*\s[^/?#]*:/.test(url)) {
-            return fail(
-              `The link "${shown}" contains a control character or a space before its scheme.`,
-              'Write the address without spaces or invisible characters.',
-            );
+            fail(`The link "${shown}" contains a control character or a space before its scheme.`, 'Write the address without spaces or invisible characters.');
+            continue;
           }
           // An absolute address of this very site is checked as the site link it is.
           const own = ownSitePath(url);
           if (own !== undefined) url = own;
           const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-          if (node.type === 'image' || (node.type === 'definition' && imageIds.has(node.identifier))) return checkImage(url, scheme, fail);
+          if (node.type === 'image' || (node.type === 'definition' && imageIds.has(node.identifier ?? ''))) {
+            checkImage(url, scheme, fail);
+            continue;
+          }
           if (scheme) {
             if (!LINK_SCHEMES.has(scheme)) fail(`The link "${shown}" uses the ${scheme}: scheme, which is not allowed in a policy.`);
           } else if (url.startsWith('#')) {
@@ -89,7 +86,7 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
           } else {
             fail(`The link "${shown}" is a relative address, which points somewhere different on every page that shows it.`);
           }
-        });
+        }
       }
     }
   }

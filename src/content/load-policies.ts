@@ -12,12 +12,13 @@ import { listPolicyFiles } from './list-policy-files.ts';
 import { readLock } from './lock-file.ts';
 import { readErrata, type Erratum } from './read-errata.ts';
 import { resolveNow } from './resolve-now.ts';
-import { cachedParse } from './parse-cache.ts';
+import { cachedParse, releaseTree } from './parse-cache.ts';
 import { parseMdx, type ParsedBody } from './parse-mdx.ts';
 import { PolicyError, PolicyValidationError } from './policy-error.ts';
 import { readFrontMatter, type FrontMatterFile } from './read-front-matter.ts';
 import { policyFrontmatterSchema, translationSchema, type PolicyData } from './schema.ts';
 import { schemaErrors } from './schema-errors.ts';
+import { treeReferences, type TreeReference } from './tree-references.ts';
 
 /** One locale's file of a policy version. */
 export interface LocaleSource {
@@ -32,6 +33,8 @@ export interface LocaleSource {
   /** For a translation: the hash prefix of the source file it was made from. */
   translatedFrom?: string;
   body: ParsedBody;
+  /** The text's links, images and components, for the checks that run after its tree is let go. */
+  references: TreeReference[];
 }
 
 /** One version of a policy: its data, stated once, and its text per locale. */
@@ -230,7 +233,7 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
       file,
       valid: false,
       frontMatter: { data: {}, body: '', placeOf: () => ({ line: 1, column: 1 }) },
-      source: { locale, file, sha256: '', title: '', labels: {}, body },
+      source: { locale, file, sha256: '', title: '', labels: {}, body, references: [] },
     };
   }
   const isSource = locale === sourceLocale;
@@ -239,13 +242,25 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
   const parsed = schema.safeParse(raw);
   const body = cachedParse(file, frontMatter.body, parseMdx);
   errors.push(...body.errors);
+  const references = treeReferences(body.tree);
+  releaseTree(body);
   if (!parsed.success) {
     errors.push(...schemaErrors(file, frontMatter, parsed.error.issues));
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (!parsed.success) return { policy, folder, locale, file, frontMatter, valid: false, source: { locale, file, sha256, title: '', labels: {}, body } };
+  if (!parsed.success)
+    return { policy, folder, locale, file, frontMatter, valid: false, source: { locale, file, sha256, title: '', labels: {}, body, references } };
   const translation = 'labels' in parsed.data ? parsed.data : undefined;
-  const source: LocaleSource = { locale, file, sha256, title: parsed.data.title, labels: translation?.labels ?? {}, translatedFrom: translation?.source, body };
+  const source: LocaleSource = {
+    locale,
+    file,
+    sha256,
+    title: parsed.data.title,
+    labels: translation?.labels ?? {},
+    translatedFrom: translation?.source,
+    body,
+    references,
+  };
   return { policy, folder, locale, file, frontMatter, valid: true, source, data: isSource ? (parsed.data as PolicyData) : undefined };
 }
 
@@ -271,13 +286,8 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
   const groups = new Set(data.dataCollected.map((d) => d.group));
   const contacts = new Set(data.contacts.map((c) => c.id));
   const shown = new Set<string>();
-  const walk = (node: {
-    type: string;
-    name?: string;
-    attributes?: Array<{ name?: string; value?: unknown }>;
-    children?: unknown[];
-    position?: { start: { line: number; column: number } };
-  }) => {
+  for (const node of entry.source.references) {
+    if (node.type !== 'component') continue;
     const prop = (name: string) => node.attributes?.find((a) => a.name === name)?.value;
     const place = node.position?.start;
     if (node.name === 'DataCollected') shown.add(String(prop('group')));
@@ -297,9 +307,7 @@ function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] 
         }),
       );
     }
-    for (const child of node.children ?? []) walk(child as typeof node);
-  };
-  walk(entry.source.body.tree);
+  }
   // A data category is shown only through <DataCollected group="…">: a group no
   // component names would drop its categories from the page without a word.
   if (entry.source.body.parsed && entry.source.body.errors.length === 0 && errors.length === 0) {

@@ -54,6 +54,9 @@ const cacheDir = process.env.POLICY_CACHE_DIR ?? path.join(userCache, 'policy-as
 /** False when POLICY_NO_CACHE=1, or when the remark versions (part of the key) cannot be read. */
 export const parseCacheEnabled = process.env.POLICY_NO_CACHE !== '1' && versions !== undefined;
 
+// The cache entry each body returned by `cachedParse` was read from or written to.
+const cacheEntries = new WeakMap<ParsedBody, { file: string; entry: string }>();
+
 /**
  * Parses with `parse`, or returns the tree a previous build cached for the
  * same text. Only clean parses are cached: errors name their file and are
@@ -65,7 +68,9 @@ export function cachedParse(file: string, body: string, parse: (file: string, bo
   const entry = path.join(cacheDir, key.slice(0, 2), `${key}.json`);
   if (existsSync(entry)) {
     try {
-      return { ...(JSON.parse(readFileSync(entry, 'utf8')) as Omit<ParsedBody, 'errors'>), errors: [] };
+      const body: ParsedBody = { ...(JSON.parse(readFileSync(entry, 'utf8')) as Omit<ParsedBody, 'errors'>), errors: [] };
+      cacheEntries.set(body, { file, entry });
+      return body;
     } catch {
       // A torn or foreign file: parse again and overwrite it.
     }
@@ -77,6 +82,31 @@ export function cachedParse(file: string, body: string, parse: (file: string, bo
     const temporary = `${entry}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ tree: parsed.tree, headings: parsed.headings, parsed: parsed.parsed }));
     renameSync(temporary, entry);
+    cacheEntries.set(parsed, { file, entry });
   }
   return parsed;
+}
+
+/**
+ * Lets a body's tree go once the checks that walk it have run: from then on
+ * `body.tree` reads it back from the cache entry on each use. A site of
+ * thousands of files then never holds every tree at once (they are several
+ * times the size of the text); reading one back costs a fraction of a
+ * millisecond. A body that is not in the cache keeps its tree.
+ */
+export function releaseTree(body: ParsedBody): void {
+  const cached = cacheEntries.get(body);
+  if (!cached) return;
+  Object.defineProperty(body, 'tree', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      try {
+        return (JSON.parse(readFileSync(cached.entry, 'utf8')) as Pick<ParsedBody, 'tree'>).tree;
+      } catch {
+        // The entry was checked when it was read; rendering from another text would publish unchecked text.
+        throw new Error(`The parse cache entry of ${cached.file} (${cached.entry}) disappeared during the build. Build again.`);
+      }
+    },
+  });
 }

@@ -41,7 +41,7 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
   if (translation && existsSync(sibling) && !lstatSync(sibling).isSymbolicLink() && path.resolve(sibling) !== path.resolve(file)) {
     data = policyFrontmatterSchema.safeParse(readFrontMatter(sibling, readFileSync(sibling, 'utf8')).data).data;
   }
-  const source = { locale, file, sha256: '', title: translation?.title ?? data?.title ?? '', labels: translation?.labels ?? {}, body };
+  const source = { locale, file, sha256: '', title: translation?.title ?? data?.title ?? '', labels: translation?.labels ?? {}, body, references: [] };
   const version: PolicyVersion = { policy: '', version: data?.effective ?? '', data: data as PolicyData, locales: { [locale]: source }, errata: [] };
   return { version, hasData: data !== undefined, locale };
 }

@@ -63,12 +63,12 @@ export function diffSections(before: readonly SectionText[], after: readonly Sec
       const old = oldByKey.get(key);
       const next = newByKey.get(key);
       if (run.op === 'equal') {
-        const [a, b] = [sectionText(old!), sectionText(next!)];
+        const same = (old!.heading === next!.heading && old!.text === next!.text) || sectionText(old!) === sectionText(next!);
         out.push({
           id: next!.id,
           heading: next!.heading,
-          status: a === b ? 'unchanged' : 'changed',
-          parts: a === b ? [{ op: 'equal', text: a }] : diffBlocks(a, b, locale),
+          status: same ? 'unchanged' : 'changed',
+          parts: same ? [unchangedPart(next!)] : diffBlocks(sectionText(old!), sectionText(next!), locale),
         });
       } else if (run.op === 'delete') {
         out.push({
@@ -90,6 +90,18 @@ export function diffSections(before: readonly SectionText[], after: readonly Sec
     }
   }
   return out.map((s) => ({ ...s, parts: s.parts.filter((p) => p.text) }));
+}
+
+// Most sections of a new version are unchanged, and a site keeps the diffs of
+// all its versions: the part reads the text from the section on each use
+// instead of holding a second copy of it.
+function unchangedPart(section: SectionText): DiffPart {
+  return {
+    op: 'equal',
+    get text() {
+      return sectionText(section);
+    },
+  };
 }
 
 // The parser refuses a repeated id, but a caller may pass any list: a repeat is keyed apart

@@ -26,7 +26,8 @@ export interface RenderedSection {
 
 /** A version's text rendered in one locale. */
 export interface RenderedBody {
-  html: string;
+  /** Every section's HTML, joined on each read: a large site keeps thousands of bodies, so the text is held once, in its sections. */
+  readonly html: string;
   sections: RenderedSection[];
 }
 
@@ -82,7 +83,12 @@ function splitSections(hast: HastRoot): RenderedBody {
     current.nodes.push(node);
   }
   flush();
-  return { html: sections.map((s) => s.html).join('\n'), sections };
+  return {
+    get html() {
+      return sections.map((s) => s.html).join('\n');
+    },
+    sections,
+  };
 }
 
 // Each list item, table row and paragraph on its own line: diffs align by block.

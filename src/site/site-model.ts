@@ -96,7 +96,6 @@ export function previewDrafts(env: Record<string, string | undefined> = process.
 export function buildSiteModel(root: string, now: string = resolveNow(), drafts: boolean = previewDrafts(), dev = false): SiteModel {
   const warnings: PolicyError[] = [];
   const loaded = timed('loadMs', () => loadPolicies(root, { now, ...(dev && { warnings }) }));
-  for (const version of loaded.flatMap((p) => p.versions)) for (const source of localeSources(version)) dropPositions(source.body.tree);
   const shown = loaded
     .map((policy) => ({ id: policy.id, versions: policy.versions.filter((v) => drafts || v.data.announced <= now) }))
     .filter((policy) => policy.versions.length > 0);
@@ -149,8 +148,10 @@ function renderOnce(version: PolicyVersion): (locale: Locale) => RenderedBody {
     if (!body) {
       body = timed('renderMs', () => renderBody(version, locale));
       bodies.set(locale, body);
+      // Not a spread: that would read back a released tree only to drop it.
       const source = version.locales[locale]!;
-      source.body = { ...source.body, tree: { type: 'root', children: [] } };
+      const { headings, errors, parsed } = source.body;
+      source.body = { headings, errors, parsed, tree: { type: 'root', children: [] } };
     }
     return body;
   };
@@ -167,12 +168,6 @@ function versionPage(version: PolicyVersion, locale: Locale, render: (locale: Lo
       return render(renderLocale);
     },
   };
-}
-
-/** Drops source positions from loaded trees: the checks that report them have run. */
-function dropPositions(node: { position?: unknown; children?: unknown[] }): void {
-  delete node.position;
-  for (const child of node.children ?? []) dropPositions(child as typeof node);
 }
 
 // The integration builds the model before Astro renders, in the config's copy

@@ -26,7 +26,7 @@ const feed = noticesDocument(buildSiteModel(process.cwd(), NOW));
 const csv = path.join(dir, 'subscribers.csv');
 writeFileSync(csv, `email,locale\n${Array.from({ length: COUNT }, (_, i) => `reader${i}@example.com,${i % 3 === 0 ? 'es' : 'en'}`).join('\n')}\n`);
 const { subscribers } = readSubscribers(csv, 'en');
-const ledger = new Ledger(path.join(dir, 'ledger.db'));
+const ledger = new Ledger(path.join(dir, 'ledger.db'), { site: feed.site });
 
 const start = performance.now();
 const report = await sendNotices({ feed, subscribers, ledger, now: NOW, mode: 'send', smtp: `smtp://127.0.0.1:${port}`, connections: CONNECTIONS });

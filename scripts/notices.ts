@@ -1,20 +1,23 @@
 // The change-notice email job: `npm run notices -- --feed <path|URL> --subscribers <csv> --ledger <path> ...`.
-// Exit codes: 0 all delivered, 1 something not delivered or bad rows, 2 bad usage or unusable input, 3 internal error.
+// Exit codes: 0 all delivered, 1 something not delivered (listed) or bad rows, 2 bad usage, input, configuration or ledger, 3 internal error.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { handleInternalErrors } from '../src/cli/internal-error.ts';
 import { isLocale, sourceLocale } from '../src/config.ts';
 import { resolveNow } from '../src/content/resolve-now.ts';
-import { Ledger } from '../src/notices/ledger.ts';
-import { readNoticeFeed } from '../src/notices/read-notice-feed.ts';
+import { Ledger, LedgerError } from '../src/notices/ledger.ts';
+import { DEFAULT_FEED_TIMEOUT_MS, readNoticeFeed } from '../src/notices/read-notice-feed.ts';
 import { readSubscribers } from '../src/notices/read-subscribers.ts';
-import { sendNotices } from '../src/notices/send-notices.ts';
+import { DEFAULT_SMTP_TIMEOUT_MS, sendNotices } from '../src/notices/send-notices.ts';
 
 handleInternalErrors('notices');
 
 const USAGE = `Usage: npm run notices -- --feed <path or URL of notices.json> --subscribers <CSV: email,locale> --ledger <path>
        [--smtp <smtp:// or smtps:// URL>] [--now YYYY-MM-DD] [--dry-run] [--out DIR]
        [--connections N] [--rate N per second] [--retries N] [--backoff-ms N] [--from "Name <address>"] [--unsubscribe-url https://…{email}]
-  SMTP_URL may stand in for --smtp. Sends each due notice to each subscriber once; the ledger remembers.
+       [--smtp-timeout SECONDS (${DEFAULT_SMTP_TIMEOUT_MS / 1000})] [--feed-timeout SECONDS (${DEFAULT_FEED_TIMEOUT_MS / 1000})]
+  SMTP_URL may stand in for --smtp. Sends each due notice to each subscriber once; the ledger remembers,
+  and runs that overlap on one ledger share the work.
 `;
 
 function fail(code: number, message: string): never {
@@ -40,6 +43,8 @@ try {
       'backoff-ms': { type: 'string', default: '500' },
       from: { type: 'string' },
       'unsubscribe-url': { type: 'string' },
+      'smtp-timeout': { type: 'string', default: String(DEFAULT_SMTP_TIMEOUT_MS / 1000) },
+      'feed-timeout': { type: 'string', default: String(DEFAULT_FEED_TIMEOUT_MS / 1000) },
       help: { type: 'boolean' },
     },
   }));
@@ -61,6 +66,13 @@ const numbers = Object.fromEntries(
 );
 for (const [key, value] of Object.entries(numbers))
   if (value !== undefined && !(Number.isInteger(value) && value >= 0)) fail(2, `--${key} must be a whole number.`);
+const seconds = Object.fromEntries(
+  (['smtp-timeout', 'feed-timeout'] as const).map((k) => {
+    const value = Number(values[k]);
+    if (!(Number.isFinite(value) && value > 0 && value <= 3600)) fail(2, `--${k} must be a number of seconds above 0 and at most 3600, not "${values[k]}".`);
+    return [k, value * 1000];
+  }),
+);
 
 let now: string;
 try {
@@ -72,14 +84,29 @@ try {
 let feed: Awaited<ReturnType<typeof readNoticeFeed>>;
 let list: ReturnType<typeof readSubscribers>;
 try {
-  feed = await readNoticeFeed(values.feed);
+  feed = await readNoticeFeed(values.feed, { timeoutMs: seconds['feed-timeout'] });
   list = readSubscribers(values.subscribers, isLocale(feed.notices[0]?.defaultLocale ?? '') ? feed.notices[0]!.defaultLocale : sourceLocale);
 } catch (error) {
   fail(2, (error as Error).message);
 }
 for (const problem of list.problems) process.stderr.write(`${values.subscribers}:${problem.line}  ${problem.severity}: ${problem.message}\n`);
 
-const ledger = values.ledger && mode !== 'out' ? new Ledger(values.ledger) : undefined;
+// A dry run never creates a ledger; it only reads one that exists.
+const useLedger = values.ledger && (mode === 'send' || (mode === 'dry-run' && existsSync(values.ledger)));
+let ledger: Ledger | undefined;
+try {
+  ledger = useLedger ? new Ledger(values.ledger!, { site: feed.site }) : undefined;
+} catch (error) {
+  if (!(error instanceof LedgerError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
+// Ctrl-C or a stopped cron job: give this run's claims back before going.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    ledger?.close();
+    process.exit(1);
+  });
 const report = await sendNotices({
   feed,
   subscribers: list.subscribers,
@@ -94,10 +121,12 @@ const report = await sendNotices({
   rate: numbers.rate,
   retries: numbers.retries,
   backoffMs: numbers['backoff-ms'],
+  smtpTimeoutMs: seconds['smtp-timeout'],
   log: (line) => process.stdout.write(`${line}\n`),
 });
 ledger?.close();
 
+const listed = (pairs: ReadonlyArray<{ notice: string; email: string }>) => pairs.map((p) => `  ${p.notice} to ${p.email}`);
 const lines = [
   `Notices due on ${now}: ${report.due.length ? report.due.join(', ') : 'none'}.`,
   `${list.subscribers.length} subscriber(s); ${report.alreadySent} delivery(ies) already in the ledger; ${report.planned} to do.`,
@@ -106,10 +135,26 @@ const lines = [
     : mode === 'out'
       ? `Wrote ${report.written} .eml file(s) to ${values.out}.`
       : 'Dry run: nothing sent.',
+  ...(report.sentElsewhere ? [`${report.sentElsewhere} were sent meanwhile by another run on the same ledger.`] : []),
+  ...(report.heldElsewhere.length
+    ? [
+        `${report.heldElsewhere.length} are being sent by another run on the same ledger, which reports them: ${[...new Set(report.heldElsewhere.map((h) => h.run))].join('; ')}.`,
+      ]
+    : []),
   ...report.failed.map((f) => `NOT sent (rejected): ${f.notice} to ${f.email}: ${f.reason}`),
-  ...(report.notSent.length ? [`NOT sent (not attempted or connection lost): ${report.notSent.length}; a rerun will send them.`] : []),
+  ...(report.unrecorded.length
+    ? [`Delivered but NOT recorded in the ledger: ${report.unrecorded.length}; a rerun will send these again (same Message-ID):`, ...listed(report.unrecorded)]
+    : []),
+  ...(report.notSent.length
+    ? [`NOT sent (not attempted or connection lost): ${report.notSent.length}; a rerun will send them:`, ...listed(report.notSent)]
+    : []),
+  ...(report.resent
+    ? [
+        `${report.resent} message(s) were sent again after a connection failed before the server confirmed them; if a first attempt arrived, the recipient has two with the same Message-ID.`,
+      ]
+    : []),
   ...(report.aborted ? [`Stopped: ${report.aborted}`] : []),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 const badRows = list.problems.some((p) => p.severity === 'error');
-process.exitCode = report.failed.length || report.notSent.length || report.aborted || badRows ? 1 : 0;
+process.exitCode = report.failed.length || report.notSent.length || report.unrecorded.length || report.aborted || badRows ? 1 : 0;

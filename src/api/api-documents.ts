@@ -142,5 +142,5 @@ export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSch
       ];
     }),
   );
-  return { now: model.now, notices };
+  return { now: model.now, site: siteConfig.site, notices };
 }

@@ -119,6 +119,7 @@ export const changesDocSchema = z.object({ policy: z.string(), changes: z.array(
 /** /api/v1/notices.json: the change notices due (announced, not yet in effect), the input of the email job. */
 export const noticesDocSchema = z.object({
   now: date,
+  site: z.url().describe('The site that publishes these notices; the email job keeps one ledger per site.'),
   notices: z.array(
     z.object({
       id: z.string().describe('Stable id: <policy>/<from>..<to>.'),

@@ -1,59 +1,181 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { LedgerError, ledgerError, openLedgerDatabase, processExists } from './open-ledger.ts';
+
+export { LedgerError };
+
+/** A (notice, subscriber) pair, the unit the ledger claims and records. */
+export interface LedgerKey {
+  noticeId: string;
+  email: string;
+}
+
+/** Another run that holds claims in the ledger. */
+export interface LedgerRun {
+  id: string;
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+/** What a claim found: the pairs now this run's, those already delivered, and those another live run holds. */
+export interface ClaimResult<T extends LedgerKey> {
+  claimed: T[];
+  delivered: T[];
+  held: Array<{ job: T; run: LedgerRun }>;
+}
+
+/** How long a claim lasts without being renewed; a run renews its claims every third of it. */
+export const DEFAULT_LEASE_MS = 60_000;
 
 /**
- * The durable record of deliveries: a (notice, subscriber) pair is written
- * only after the SMTP server accepted the message, with SQLite's full fsync,
- * so a crash can lose nothing and can duplicate only the messages in flight.
- * Uses Node's built-in node:sqlite: no native build.
+ * The durable record of the notice job, in SQLite through Node's built-in
+ * node:sqlite (WAL, synchronous=FULL). Before a message is sent its pair is
+ * claimed by one run, in a write transaction, with a lease that the run
+ * renews; a delivery is recorded, and its claim dropped, only after the SMTP
+ * server accepted the message. Overlapping runs therefore share the work and
+ * never send the same pair. A claim whose run is gone (same host, no such
+ * process) or whose lease ran out is free at once, so a run that died costs
+ * at most the messages it had in flight. Every write failure is a `LedgerError`.
  */
 export class Ledger {
+  /** This run's id, as other runs see it. */
+  readonly run: LedgerRun;
   readonly #db: DatabaseSync;
-  readonly #has;
-  readonly #record;
+  readonly #leaseMs: number;
+  readonly #host = hostname();
+  readonly #sql: Record<'delivered' | 'claimOf' | 'takeClaim' | 'record' | 'release' | 'renewRun' | 'renewClaims', StatementSync>;
 
-  constructor(file: string) {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.#db = new DatabaseSync(file);
-    this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
-      PRAGMA busy_timeout = 5000;
-      CREATE TABLE IF NOT EXISTS deliveries (
-        notice_id TEXT NOT NULL,
-        email TEXT NOT NULL,
-        locale TEXT NOT NULL,
-        message_id TEXT NOT NULL,
-        accepted_at TEXT NOT NULL,
-        response TEXT,
-        PRIMARY KEY (notice_id, email)
-      );
-    `);
-    this.#has = this.#db.prepare('SELECT 1 FROM deliveries WHERE notice_id = ? AND email = ?');
-    this.#record = this.#db.prepare('INSERT OR IGNORE INTO deliveries (notice_id, email, locale, message_id, accepted_at, response) VALUES (?, ?, ?, ?, ?, ?)');
+  /**
+   * Opens (or creates) the ledger of the notices of `site`.
+   * @throws {LedgerError} when the file cannot be opened, is not a ledger, or belongs to another site.
+   */
+  constructor(file: string, options: { site: string; leaseMs?: number }) {
+    this.#db = openLedgerDatabase(file, options.site);
+    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.run = { id: randomUUID(), pid: process.pid, host: this.#host, startedAt: new Date().toISOString() };
+    const db = this.#db;
+    this.#sql = {
+      delivered: db.prepare('SELECT 1 FROM deliveries WHERE notice_id = ? AND email = ?'),
+      claimOf: db.prepare(
+        'SELECT c.run_id, c.lease_until, r.pid, r.host, r.started_at FROM claims c LEFT JOIN runs r ON r.run_id = c.run_id WHERE c.notice_id = ? AND c.email = ?',
+      ),
+      takeClaim: db.prepare('INSERT OR REPLACE INTO claims (notice_id, email, run_id, claimed_at, lease_until) VALUES (?, ?, ?, ?, ?)'),
+      record: db.prepare('INSERT OR IGNORE INTO deliveries (notice_id, email, locale, message_id, accepted_at, response) VALUES (?, ?, ?, ?, ?, ?)'),
+      release: db.prepare('DELETE FROM claims WHERE notice_id = ? AND email = ? AND run_id = ?'),
+      renewRun: db.prepare('UPDATE runs SET lease_until = ? WHERE run_id = ?'),
+      renewClaims: db.prepare('UPDATE claims SET lease_until = ? WHERE run_id = ?'),
+    };
+    this.#write('register this run', () =>
+      db
+        .prepare('INSERT INTO runs (run_id, pid, host, started_at, lease_until) VALUES (?, ?, ?, ?, ?)')
+        .run(this.run.id, this.run.pid, this.run.host, this.run.startedAt, this.#leaseEnd()),
+    );
+  }
+
+  /** How long this run's claims last unless renewed. */
+  get leaseMs(): number {
+    return this.#leaseMs;
   }
 
   /** Whether this notice was already delivered to this address. */
   has(noticeId: string, email: string): boolean {
-    return this.#has.get(noticeId, email.toLowerCase()) !== undefined;
+    return this.#sql.delivered.get(noticeId, email.toLowerCase()) !== undefined;
   }
 
-  /** Records a delivery the SMTP server accepted. */
-  record(delivery: { noticeId: string; email: string; locale: string; messageId: string; response: string }): void {
-    this.#record.run(delivery.noticeId, delivery.email.toLowerCase(), delivery.locale, delivery.messageId, new Date().toISOString(), delivery.response);
+  /**
+   * Claims up to `limit` of `jobs`, from `start` on, for this run, in one write
+   * transaction, skipping pairs already delivered and pairs another live run
+   * holds. Returns what it claimed, what it skipped, and how many it looked at.
+   */
+  claim<T extends LedgerKey>(jobs: readonly T[], start: number, limit: number): ClaimResult<T> & { scanned: number } {
+    const result: ClaimResult<T> & { scanned: number } = { claimed: [], delivered: [], held: [], scanned: 0 };
+    this.#write('claim recipients', () => {
+      const now = Date.now();
+      for (let i = start; i < jobs.length && result.claimed.length < limit; i++) {
+        const job = jobs[i]!;
+        result.scanned++;
+        const email = job.email.toLowerCase();
+        if (this.#sql.delivered.get(job.noticeId, email)) {
+          result.delivered.push(job);
+          continue;
+        }
+        const holder = this.#sql.claimOf.get(job.noticeId, email) as
+          | { run_id: string; lease_until: number; pid: number | null; host: string | null; started_at: string | null }
+          | undefined;
+        if (holder && holder.run_id !== this.run.id && holder.pid !== null && this.#live(holder.lease_until, holder.pid, holder.host!, now)) {
+          result.held.push({ job, run: { id: holder.run_id, pid: holder.pid, host: holder.host!, startedAt: holder.started_at! } });
+          continue;
+        }
+        this.#sql.takeClaim.run(job.noticeId, email, this.run.id, new Date(now).toISOString(), now + this.#leaseMs);
+        result.claimed.push(job);
+      }
+    });
+    return result;
   }
 
-  /** How many deliveries are recorded, per notice. */
-  counts(): Record<string, number> {
-    const rows = this.#db.prepare('SELECT notice_id, COUNT(*) AS n FROM deliveries GROUP BY notice_id ORDER BY notice_id').all() as Array<{
-      notice_id: string;
-      n: number;
-    }>;
-    return Object.fromEntries(rows.map((r) => [r.notice_id, r.n]));
+  /** Records a delivery the SMTP server accepted and drops its claim, in one transaction. */
+  record(delivery: LedgerKey & { locale: string; messageId: string; response: string }): void {
+    const email = delivery.email.toLowerCase();
+    this.#write('record a delivery', () => {
+      this.#sql.record.run(delivery.noticeId, email, delivery.locale, delivery.messageId, new Date().toISOString(), delivery.response);
+      this.#sql.release.run(delivery.noticeId, email, this.run.id);
+    });
   }
 
+  /** Gives a claimed pair back, undelivered, for this or another run to try again. */
+  release(key: LedgerKey): void {
+    this.#write('release a claim', () => this.#sql.release.run(key.noticeId, key.email.toLowerCase(), this.run.id));
+  }
+
+  /** Extends the lease of this run and of every claim it holds. */
+  renew(): void {
+    const until = this.#leaseEnd();
+    this.#write('renew this run’s claims', () => {
+      this.#sql.renewRun.run(until, this.run.id);
+      this.#sql.renewClaims.run(until, this.run.id);
+    });
+  }
+
+  /** Drops this run and whatever it still claims, then closes the file. Never throws: the report matters more. */
   close(): void {
+    try {
+      this.#write('release this run’s claims', () => {
+        this.#db.prepare('DELETE FROM claims WHERE run_id = ?').run(this.run.id);
+        this.#db.prepare('DELETE FROM runs WHERE run_id = ?').run(this.run.id);
+      });
+    } catch {
+      // Left behind, the claims are taken over as soon as this process is gone.
+    }
     this.#db.close();
+  }
+
+  #leaseEnd(): number {
+    return Date.now() + this.#leaseMs;
+  }
+
+  #live(leaseUntil: number, pid: number, host: string, now: number): boolean {
+    return leaseUntil > now && (host !== this.#host || processExists(pid));
+  }
+
+  // BEGIN IMMEDIATE takes the write lock up front, so two runs never both read a pair as free.
+  #write(what: string, work: () => void): void {
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      throw ledgerError(what, error);
+    }
+    try {
+      work();
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      try {
+        if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      } catch {
+        // The failed write is what to report.
+      }
+      throw ledgerError(what, error);
+    }
   }
 }

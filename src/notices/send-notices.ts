@@ -4,7 +4,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 import { siteConfig, type Locale } from '../config.ts';
-import type { Ledger } from './ledger.ts';
+import { claimQueue } from './claim-queue.ts';
+import { LedgerError, type Ledger } from './ledger.ts';
 import type { NoticeFeed } from './read-notice-feed.ts';
 import type { Subscriber } from './read-subscribers.ts';
 import { renderNoticeEmail, type Notice, type NoticeEmail } from './render-notice-email.ts';
@@ -13,7 +14,7 @@ import { renderNoticeEmail, type Notice, type NoticeEmail } from './render-notic
 export interface NoticeJobOptions {
   feed: NoticeFeed;
   subscribers: readonly Subscriber[];
-  /** Deliveries already made; required to send, consulted by a dry run. */
+  /** Deliveries already made and claims of other runs; required to send, consulted by a dry run. */
   ledger?: Ledger;
   /** The day that decides which notices are due. */
   now: string;
@@ -32,8 +33,20 @@ export interface NoticeJobOptions {
   /** Attempts after a connection failure, with exponential backoff from `backoffMs`. */
   retries?: number;
   backoffMs?: number;
+  /** How long the SMTP server may take to accept a connection, greet, or answer any command (the message included). */
+  smtpTimeoutMs?: number;
   log?: (line: string) => void;
 }
+
+/** A (notice, subscriber) pair the job has to do. */
+interface Job {
+  notice: Notice;
+  subscriber: Subscriber;
+  noticeId: string;
+  email: string;
+}
+
+type Pair = { notice: string; email: string };
 
 /** What the job did, for the report and the exit code. */
 export interface NoticeJobReport {
@@ -42,12 +55,24 @@ export interface NoticeJobReport {
   alreadySent: number;
   sent: number;
   written: number;
-  failed: Array<{ notice: string; email: string; reason: string }>;
-  notSent: Array<{ notice: string; email: string }>;
+  /** Pairs another run on the same ledger delivered while this one ran. */
+  sentElsewhere: number;
+  /** Pairs another live run still held at the end; that run sends and reports them. */
+  heldElsewhere: Array<Pair & { run: string }>;
+  failed: Array<Pair & { reason: string }>;
+  notSent: Pair[];
+  /** Accepted by the server, but the ledger could not record it: a rerun sends these again. */
+  unrecorded: Pair[];
+  /** Messages sent again after a connection failed before the server confirmed them: had a first attempt arrived, the recipient has two. */
+  resent: number;
   aborted?: string;
 }
 
 const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL']);
+/** Errors after which the server cannot have the message: nothing was transmitted. */
+const NEVER_TRANSMITTED = new Set(['ECONNREFUSED', 'EDNS']);
+/** The default SMTP timeout: generous for a relay, far below nodemailer's ten minutes of silence. */
+export const DEFAULT_SMTP_TIMEOUT_MS = 30_000;
 
 /** A stable Message-ID: the same notice to the same person always has the same id, so clients fold a rare duplicate. */
 export function messageId(noticeId: string, email: string): string {
@@ -59,15 +84,30 @@ export function messageId(noticeId: string, email: string): string {
 export const isDue = (notice: Notice, now: string) => notice.announced <= now && now < notice.effective;
 
 /**
- * Sends every due change notice to every subscriber who has not had it,
- * exactly once: a delivery is recorded in the ledger only after the SMTP
- * server accepted it. A rejected address does not stop the rest; connection
- * failures are retried with backoff, then the job stops and reports.
+ * Sends every due change notice to every subscriber who has not had it. In
+ * `send` mode each pair is first claimed in the ledger, so runs that overlap
+ * share the work instead of repeating it, and recorded there only after the
+ * SMTP server accepted the message. A rejected address does not stop the
+ * rest; connection failures are retried with backoff, then the job stops and
+ * reports. If the ledger cannot be written the job stops at once: it cannot
+ * promise "once" without it.
  */
 export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobReport> {
   const { feed, subscribers, ledger, now, mode, log = () => {} } = options;
   const due = feed.notices.filter((n) => isDue(n, now));
-  const report: NoticeJobReport = { due: due.map((n) => n.id), planned: 0, alreadySent: 0, sent: 0, written: 0, failed: [], notSent: [] };
+  const report: NoticeJobReport = {
+    due: due.map((n) => n.id),
+    planned: 0,
+    alreadySent: 0,
+    sent: 0,
+    written: 0,
+    sentElsewhere: 0,
+    heldElsewhere: [],
+    failed: [],
+    notSent: [],
+    unrecorded: [],
+    resent: 0,
+  };
   const mailto = (email: string) => `mailto:${siteConfig.notices.unsubscribeMailto}?subject=${encodeURIComponent(`unsubscribe ${email}`)}`;
   const httpsUnsubscribe = (email: string) => options.unsubscribeUrl?.replace('{email}', encodeURIComponent(email));
 
@@ -85,14 +125,15 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
     return rendered.get(key)!;
   };
 
-  const jobs: Array<{ notice: Notice; subscriber: Subscriber }> = [];
+  const jobs: Job[] = [];
   for (const notice of due) {
     for (const subscriber of subscribers) {
       if (ledger?.has(notice.id, subscriber.email)) report.alreadySent++;
-      else jobs.push({ notice, subscriber });
+      else jobs.push({ notice, subscriber, noticeId: notice.id, email: subscriber.email });
     }
   }
   report.planned = jobs.length;
+  const pair = (job: Job): Pair => ({ notice: job.noticeId, email: job.email });
   if (mode === 'dry-run') {
     for (const { notice, subscriber } of jobs) {
       const email = emailFor(notice, subscriber.locale);
@@ -105,18 +146,23 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
     return report;
   }
 
+  const connections = mode === 'out' ? 1 : (options.connections ?? 4);
+  const timeout = options.smtpTimeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
   const transport =
     mode === 'out'
       ? nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
       : nodemailer.createTransport({
           url: options.smtp,
           pool: true,
-          maxConnections: options.connections ?? 4,
+          maxConnections: connections,
           maxMessages: Infinity,
           ...(options.rate ? { rateLimit: options.rate, rateDelta: 1000 } : {}),
-          // The relay's own certificate is checked unless the URL says otherwise.
-          connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
+          // The relay's own certificate is checked unless the URL says otherwise. A server
+          // that stops answering (even after the message) costs at most `timeout`.
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout,
+          dnsTimeout: timeout,
         });
   if (mode === 'out') mkdirSync(options.outDir!, { recursive: true });
 
@@ -139,65 +185,103 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
     };
   };
 
+  // The ledger is the promise of "once": when it cannot be written, nothing more is sent.
+  const ledgerFailed = (error: unknown) => {
+    if (!(error instanceof LedgerError)) throw error;
+    report.aborted ??= `${error.message} Nothing more was sent.`;
+  };
+  const queue = claimQueue(jobs, mode === 'send' ? ledger : undefined, Math.max(8, connections * 2), report);
+  const lease = mode === 'send' && ledger ? setInterval(() => renewLease(ledger, ledgerFailed), ledger.leaseMs / 3) : undefined;
+  lease?.unref();
+
   const retries = options.retries ?? 4;
   const backoff = options.backoffMs ?? 500;
-  let next = 0;
   const worker = async () => {
-    while (!report.aborted && next < jobs.length) {
-      const { notice, subscriber } = jobs[next++]!;
+    for (;;) {
+      let job: Job | undefined;
+      try {
+        job = report.aborted ? undefined : queue.take();
+      } catch (error) {
+        ledgerFailed(error);
+      }
+      if (!job) return;
+      const { notice, subscriber } = job;
       const email = emailFor(notice, subscriber.locale);
       if (email instanceof Error) {
-        report.failed.push({ notice: notice.id, email: subscriber.email, reason: `could not render the email: ${email.message}` });
+        report.failed.push({ ...pair(job), reason: `could not render the email: ${email.message}` });
+        release(ledger, mode, job, ledgerFailed);
         continue;
       }
       for (let attempt = 0; ; attempt++) {
-        try {
-          const info = await transport.sendMail(message(notice, subscriber, email));
-          if (mode === 'out') {
-            const name = `${notice.id.replace(/[^\w.-]+/g, '_')}--${subscriber.email.replace(/[^\w.@-]+/g, '_')}.eml`;
-            writeFileSync(path.join(options.outDir!, name), info.message as Buffer);
-            report.written++;
-          } else {
-            ledger!.record({
-              noticeId: notice.id,
-              email: subscriber.email,
-              locale: subscriber.locale,
-              messageId: messageId(notice.id, subscriber.email),
-              response: String(info.response ?? ''),
-            });
-            report.sent++;
-            log(`sent ${notice.id} to ${subscriber.email} (${subscriber.locale})`);
-          }
+        if (report.aborted) {
+          report.notSent.push(pair(job));
           break;
+        }
+        let info: { message?: unknown; response?: unknown };
+        try {
+          info = await transport.sendMail(message(notice, subscriber, email));
         } catch (error) {
-          const { code, responseCode } = error as { code?: string; responseCode?: number };
+          const { code, originalCode, responseCode } = error as { code?: string; originalCode?: string; responseCode?: number };
           const transient = (code !== undefined && CONNECTION_ERRORS.has(code)) || (responseCode !== undefined && responseCode >= 400 && responseCode < 500);
           if (code === 'EAUTH') {
-            report.aborted = `The SMTP server refused the credentials: ${(error as Error).message}`;
-            report.notSent.push({ notice: notice.id, email: subscriber.email });
+            report.aborted ??= `The SMTP server refused the credentials: ${(error as Error).message}`;
+            report.notSent.push(pair(job));
             break;
           }
-          if (!transient) {
-            report.failed.push({ notice: notice.id, email: subscriber.email, reason: (error as Error).message });
+          if (!transient || (attempt >= retries && responseCode !== undefined)) {
+            report.failed.push({ ...pair(job), reason: (error as Error).message });
             log(`rejected ${notice.id} to ${subscriber.email}: ${(error as Error).message}`);
+            release(ledger, mode, job, ledgerFailed);
             break;
           }
           if (attempt >= retries) {
-            if (responseCode !== undefined) {
-              report.failed.push({ notice: notice.id, email: subscriber.email, reason: (error as Error).message });
-            } else {
-              report.aborted = `Cannot reach the SMTP server after ${retries + 1} attempts: ${(error as Error).message}`;
-              report.notSent.push({ notice: notice.id, email: subscriber.email });
-            }
+            report.aborted ??= `Cannot reach the SMTP server after ${retries + 1} attempts: ${(error as Error).message}`;
+            report.notSent.push(pair(job));
             break;
           }
+          // A connection lost or silent before the server confirmed may still have delivered: the retry may be a duplicate.
+          if (responseCode === undefined && !NEVER_TRANSMITTED.has(originalCode ?? code!)) report.resent++;
           await sleep(backoff * 2 ** attempt);
+          continue;
         }
+        if (mode === 'out') {
+          const name = `${notice.id.replace(/[^\w.-]+/g, '_')}--${subscriber.email.replace(/[^\w.@-]+/g, '_')}.eml`;
+          writeFileSync(path.join(options.outDir!, name), info.message as Buffer);
+          report.written++;
+          break;
+        }
+        try {
+          ledger!.record({ ...job, locale: subscriber.locale, messageId: messageId(notice.id, subscriber.email), response: String(info.response ?? '') });
+          report.sent++;
+          log(`sent ${notice.id} to ${subscriber.email} (${subscriber.locale})`);
+        } catch (error) {
+          report.unrecorded.push(pair(job));
+          ledgerFailed(error);
+        }
+        break;
       }
     }
   };
-  await Promise.all(Array.from({ length: mode === 'out' ? 1 : (options.connections ?? 4) }, worker));
-  for (const { notice, subscriber } of jobs.slice(next)) report.notSent.push({ notice: notice.id, email: subscriber.email });
+  await Promise.all(Array.from({ length: connections }, worker));
+  clearInterval(lease);
+  report.notSent.push(...queue.rest().map(pair));
   transport.close();
   return report;
+}
+
+function release(ledger: Ledger | undefined, mode: NoticeJobOptions['mode'], job: Job, failed: (error: unknown) => void): void {
+  if (mode !== 'send') return;
+  try {
+    ledger!.release(job);
+  } catch (error) {
+    failed(error);
+  }
+}
+
+function renewLease(ledger: Ledger, failed: (error: unknown) => void): void {
+  try {
+    ledger.renew();
+  } catch (error) {
+    failed(error);
+  }
 }

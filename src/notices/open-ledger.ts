@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -28,7 +28,8 @@ const SCHEMA = `
     pid INTEGER NOT NULL,
     host TEXT NOT NULL,
     started_at TEXT NOT NULL,
-    lease_until INTEGER NOT NULL
+    lease_until INTEGER NOT NULL,
+    machine TEXT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS claims (
     notice_id TEXT NOT NULL,
@@ -53,49 +54,72 @@ export function ledgerError(what: string, error: unknown): LedgerError {
   return error instanceof LedgerError ? error : new LedgerError(`Could not ${what} in the ledger: ${reason(error)}.`);
 }
 
+/** The tables and columns of a ledger, to tell it from another program's database before anything is written. */
+const COLUMNS: Record<string, string> = {
+  meta: 'key,value',
+  deliveries: 'notice_id,email,locale,message_id,accepted_at,response',
+  runs: 'run_id,pid,host,started_at,lease_until,machine',
+  claims: 'notice_id,email,run_id,claimed_at,lease_until',
+};
+
+/** Where a path is shown: as given when inside the current folder, else absolute. */
+const shownPath = (file: string) => {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
+};
+
 /**
  * Opens the ledger file of the notices of `site`, creating it if it does not
- * exist and upgrading a ledger of the first format (deliveries only). Refuses
- * a folder, a file that is not a ledger and a ledger of another site.
+ * exist and upgrading a ledger of the first format (deliveries only), unless
+ * `readOnly`, which changes nothing on disk. Refuses what is not a ledger
+ * file (a folder, a device, an in-memory or URI name, a file with a second
+ * hard link, another program's database) and a ledger of another site, all
+ * before writing anything.
  * @throws {LedgerError}
  */
-export function openLedgerDatabase(file: string, site: string): DatabaseSync {
-  const shown = path.relative(process.cwd(), path.resolve(file)) || file;
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new LedgerError(`The ledger ${shown} is a folder; give the path of a file, such as var/notices.db.`);
+export function openLedgerDatabase(file: string, site: string, options: { readOnly?: boolean } = {}): DatabaseSync {
+  const shown = shownPath(file);
+  if (file.trim() === '' || file === ':memory:' || /^file:/i.test(file)) {
+    throw new LedgerError(`"${file}" is not a ledger file; give the path of a file, such as var/notices.db.`);
   }
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new LedgerError(`Cannot open the ledger ${shown}: ${(error as Error).message.replace(/^\w+: /, '').replace(/, stat .*$/, '')}.`);
+  }
+  if (stat?.isDirectory()) throw new LedgerError(`The ledger ${shown} is a folder; give the path of a file, such as var/notices.db.`);
+  if (stat && !stat.isFile()) throw new LedgerError(`The ledger ${shown} is not a regular file; give the path of a file, such as var/notices.db.`);
+  // SQLite keeps the write-ahead log and its lock beside the path: two names for one file would not see each other's claims.
+  if (stat && stat.nlink > 1) {
+    throw new LedgerError(`The ledger ${shown} has ${stat.nlink} hard links; every run must open it by one name, so remove the other links.`);
+  }
+  if (options.readOnly && !stat) throw new LedgerError(`There is no ledger at ${shown}.`);
   let db: DatabaseSync | undefined;
   try {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    db = new DatabaseSync(file, { timeout: BUSY_MS });
+    if (!options.readOnly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new DatabaseSync(file, { timeout: BUSY_MS, readOnly: options.readOnly ?? false });
+    const columns = (table: string) =>
+      (db!.prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).all() as Array<{ name: string }>).map((c) => c.name).join(',');
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
-    const foreign = tables.filter((t) => !['meta', 'deliveries', 'runs', 'claims'].includes(t));
+    const foreign = tables.filter((t) => !(t in COLUMNS) || columns(t) !== COLUMNS[t]);
     if (foreign.length > 0 || (tables.length > 0 && !tables.includes('deliveries'))) {
       throw new LedgerError(`${shown} is an SQLite database but not a notices ledger (its tables: ${tables.join(', ')}); give the ledger's own path.`);
     }
-    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; BEGIN IMMEDIATE; ${SCHEMA}`);
-    const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+    const meta = tables.includes('meta')
+      ? Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]))
+      : {};
     if (meta.format !== undefined && meta.format !== FORMAT) {
       throw new LedgerError(`The ledger ${shown} was written by another version of the job ("${meta.format}"), which this one cannot read.`);
     }
     if (meta.site !== undefined && meta.site !== site) {
       throw new LedgerError(`The ledger ${shown} records the notices of ${meta.site}, not of ${site}; give each site its own ledger.`);
     }
+    if (options.readOnly) return db;
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; BEGIN IMMEDIATE; ${SCHEMA}`);
     const insert = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
     insert.run('format', FORMAT);
     insert.run('site', site);
-    // Runs that are gone leave their claims free; their rows are dropped here.
-    const now = Date.now();
-    const runs = db.prepare('SELECT run_id, pid, host, lease_until FROM runs').all() as Array<{
-      run_id: string;
-      pid: number;
-      host: string;
-      lease_until: number;
-    }>;
-    for (const run of runs.filter((r) => r.lease_until <= now || (r.host === hostname() && !processExists(r.pid)))) {
-      db.prepare('DELETE FROM claims WHERE run_id = ?').run(run.run_id);
-      db.prepare('DELETE FROM runs WHERE run_id = ?').run(run.run_id);
-    }
     db.exec('COMMIT');
     return db;
   } catch (error) {
@@ -110,7 +134,7 @@ export function openLedgerDatabase(file: string, site: string): DatabaseSync {
     if (errcode === 26 || errcode === 11) {
       throw new LedgerError(`${shown} is not a notices ledger: ${reason(error)}. Give the ledger's own path, or a new file to start one.`);
     }
-    const what = code && !errcode ? (error as Error).message.replace(/^\w+: /, '') : reason(error);
+    const what = code && !errcode ? (error as Error).message.replace(/^\w+: /, '').replace(/, \w+ '.*$/, '') : reason(error);
     throw new LedgerError(`Cannot open the ledger ${shown}: ${what}.`);
   }
 }
@@ -123,5 +147,18 @@ export function processExists(pid: number): boolean {
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What tells two runs whether they can see each other's processes: the
+ * kernel's boot id and PID namespace (two containers with one host name see
+ * different processes), else the host name.
+ */
+export function machineKey(): string {
+  try {
+    return `${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}/${readlinkSync('/proc/self/ns/pid')}`;
+  } catch {
+    return hostname();
   }
 }

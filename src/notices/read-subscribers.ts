@@ -23,7 +23,8 @@ export interface RowProblem {
 }
 
 const email = z.email();
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/;
+// Tags are case-insensitive (BCP 47): EN and es-co are en and es-CO.
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
 
 /**
  * Reads the subscriber CSV (header row `email,locale`). Bad rows are reported
@@ -61,15 +62,26 @@ export function readSubscribers(file: string, defaultLocale: Locale): { subscrib
       continue;
     }
     seen.set(key, line);
-    if (requested && !LANGUAGE_TAG.test(requested)) {
+    const tag = requested ? canonicalTag(requested) : '';
+    if (tag === undefined) {
       problems.push({ line, severity: 'error', message: `"${requested}" is not a language tag such as en or es-CO; the row is skipped.` });
       continue;
     }
-    const language = requested.toLowerCase().split(/[-_]/)[0] ?? '';
-    const locale = isLocale(requested) ? requested : isLocale(language) ? language : defaultLocale;
-    if (requested && locale !== requested && locale !== language)
+    const language = tag.split('-')[0]!.toLowerCase();
+    const locale = isLocale(tag) ? tag : isLocale(language) ? language : defaultLocale;
+    if (requested && locale !== tag && locale !== language)
       problems.push({ line, severity: 'warning', message: `${address} asked for "${requested}", which the policies are not written in; they get ${locale}.` });
     subscribers.push({ email: address, requested, locale, line });
   }
   return { subscribers, problems };
+}
+
+/** The canonical form of a language tag (es_co → es-CO), or undefined if it is not one. */
+function canonicalTag(requested: string): string | undefined {
+  if (!LANGUAGE_TAG.test(requested)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(requested.replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
 }

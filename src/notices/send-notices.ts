@@ -33,8 +33,10 @@ export interface NoticeJobOptions {
   /** Attempts after a connection failure, with exponential backoff from `backoffMs`. */
   retries?: number;
   backoffMs?: number;
-  /** How long the SMTP server may take to accept a connection, greet, or answer any command (the message included). */
+  /** How long one message may take, from connecting to the server's reply; also the bound on each step of it. */
   smtpTimeoutMs?: number;
+  /** Stops the job (Ctrl-C, SIGTERM): nothing new is sent, messages in flight finish, and the report is complete. */
+  signal?: AbortSignal;
   log?: (line: string) => void;
 }
 
@@ -63,7 +65,7 @@ export interface NoticeJobReport {
   notSent: Pair[];
   /** Accepted by the server, but the ledger could not record it: a rerun sends these again. */
   unrecorded: Pair[];
-  /** Messages sent again after a connection failed before the server confirmed them: had a first attempt arrived, the recipient has two. */
+  /** Messages retried after a connection failed before the server confirmed them: if a first attempt had arrived, its recipient has two. */
   resent: number;
   aborted?: string;
 }
@@ -190,6 +192,20 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
     if (!(error instanceof LedgerError)) throw error;
     report.aborted ??= `${error.message} Nothing more was sent.`;
   };
+  const stop = () => (report.aborted ??= 'Stopped on request (a signal); the messages in flight were finished.');
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  // nodemailer's timeouts are per read, so a server that drips a byte at a time never trips them: each message gets one deadline.
+  const send = (mail: ReturnType<typeof message>) => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(Object.assign(new Error(`No complete answer within ${timeout / 1000} second${timeout === 1000 ? '' : 's'}`), { code: 'ETIMEDOUT' })),
+        timeout,
+      );
+    });
+    return Promise.race([transport.sendMail(mail), deadline]).finally(() => clearTimeout(timer)) as Promise<{ message?: unknown; response?: unknown }>;
+  };
   const queue = claimQueue(jobs, mode === 'send' ? ledger : undefined, Math.max(8, connections * 2), report);
   const lease = mode === 'send' && ledger ? setInterval(() => renewLease(ledger, ledgerFailed), ledger.leaseMs / 3) : undefined;
   lease?.unref();
@@ -219,7 +235,14 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
         }
         let info: { message?: unknown; response?: unknown };
         try {
-          info = await transport.sendMail(message(notice, subscriber, email));
+          if (mode === 'send') ledger!.assertLease();
+        } catch (error) {
+          ledgerFailed(error);
+          report.notSent.push(pair(job));
+          break;
+        }
+        try {
+          info = await send(message(notice, subscriber, email));
         } catch (error) {
           const { code, originalCode, responseCode } = error as { code?: string; originalCode?: string; responseCode?: number };
           const transient = (code !== undefined && CONNECTION_ERRORS.has(code)) || (responseCode !== undefined && responseCode >= 400 && responseCode < 500);
@@ -264,6 +287,7 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
   };
   await Promise.all(Array.from({ length: connections }, worker));
   clearInterval(lease);
+  options.signal?.removeEventListener('abort', stop);
   report.notSent.push(...queue.rest().map(pair));
   transport.close();
   return report;

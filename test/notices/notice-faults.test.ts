@@ -3,9 +3,9 @@
 // answering, a lost reply, and ledgers that are not what they should be.
 // A real SMTP server on 127.0.0.1, real tmpfs mounts, the real CLI.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,79 @@ describe('overlapping runs on one ledger', () => {
   });
 });
 
+describe('a run that loses its claims', () => {
+  it('stops when it was paused past its lease, and the run that took over sends each message once', async () => {
+    const server = await sink({ delayMs: 30 });
+    const addresses = people(80);
+    const subscribers = csv(addresses);
+    const ledger = path.join(scratch(), 'ledger.db');
+    const args = ['--feed', feed, '--subscribers', subscribers, '--ledger', ledger, '--smtp', server.url, '--connections', '2', '--lease', '1'];
+    let stdout = '';
+    const paused = spawn(process.execPath, jobArgs(args), { cwd: repo });
+    paused.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => paused.on('exit', resolve));
+    while (server.accepted() < 6) await new Promise((r) => setTimeout(r, 5));
+    // Paused inside a transaction it would hold the ledger's lock, and the other run would rightly wait: pause it outside one.
+    const probe = new DatabaseSync(ledger, { timeout: 0 });
+    cleanups.push(() => probe.close());
+    for (;;) {
+      paused.kill('SIGSTOP');
+      try {
+        probe.exec('BEGIN IMMEDIATE; ROLLBACK');
+        break;
+      } catch {
+        paused.kill('SIGCONT');
+        await new Promise((r) => setTimeout(r, 3));
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const other = await runNotices(args);
+    paused.kill('SIGCONT');
+    expect(other.status, other.stdout).toBe(0);
+    expect(await exited).toBe(1);
+    expect(stdout).toContain("Stopped: This run's claims expired (it could not renew them for 1 second), so another run may have taken them over.");
+    const counts = receivedCounts(server.received);
+    expect([...counts.keys()].sort()).toEqual(addresses);
+    // At most what the paused run had in flight, one per connection.
+    expect([...counts.values()].reduce((sum, n) => sum + n - 1, 0)).toBeLessThanOrEqual(2);
+  });
+
+  it('finishes what is in flight on SIGTERM, reports, and leaves nothing to send twice', async () => {
+    const server = await sink({ delayMs: 20 });
+    const addresses = people(80);
+    const ledger = path.join(scratch(), 'ledger.db');
+    const args = ['--feed', feed, '--subscribers', csv(addresses), '--ledger', ledger, '--smtp', server.url, '--connections', '2'];
+    let stdout = '';
+    const child = spawn(process.execPath, jobArgs(args), { cwd: repo });
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    while (server.accepted() < 10) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(1);
+    expect(stdout).toContain('Stopped: Stopped on request (a signal); the messages in flight were finished.');
+    const notSent = listed(stdout, 'NOT sent (not attempted');
+    expect(ledgerRows(ledger).length + notSent.length).toBe(80);
+    expect(ledgerRows(ledger).sort()).toEqual([...new Set(server.received.map((m) => m.to[0]!))].sort());
+    const rerun = await runNotices(args);
+    expect(rerun.status).toBe(0);
+    expect([...receivedCounts(server.received).values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('goes on when its reader stops reading (| head)', async () => {
+    const server = await sink();
+    const ledger = path.join(scratch(), 'ledger.db');
+    const child = spawn(process.execPath, jobArgs(['--feed', feed, '--subscribers', csv(people(50)), '--ledger', ledger, '--smtp', server.url]), {
+      cwd: repo,
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(stderr).toBe('');
+    expect(ledgerRows(ledger)).toHaveLength(50);
+  });
+});
+
 describe('a ledger that cannot be written', () => {
   it('stops sending at once when the disk fills, reports what is unrecorded, and a rerun sends only that again', async () => {
     const server = await sink();
@@ -147,10 +220,40 @@ describe('nothing hangs', () => {
     expect(run.status).toBe(1);
     // Two attempts of one second each, far below nodemailer's ten minutes of silence.
     expect(run.ms).toBeLessThan(30_000);
-    expect(run.stdout).toMatch(/Stopped: Cannot reach the SMTP server after 2 attempts: Timeout/);
+    expect(run.stdout).toContain('Stopped: Cannot reach the SMTP server after 2 attempts: No complete answer within 1 second');
     expect(listed(run.stdout, 'NOT sent (not attempted')).toEqual(addresses);
     expect(ledgerRows(ledger)).toEqual([]);
     noStack(run.stdout + run.stderr);
+  });
+
+  it('gives up on a server that drips its reply a byte at a time, which no read timeout notices', async () => {
+    const drip = createNetServer((socket) => {
+      socket.on('error', () => {});
+      socket.write('220 drip ESMTP\r\n');
+      let buffered = '';
+      socket.on('data', (chunk) => {
+        buffered += chunk;
+        if (/^(EHLO|HELO)/m.test(buffered)) {
+          buffered = '';
+          // One byte a second: always less silent than the timeout, never done.
+          let i = 0;
+          const text = '250-drip\r\n250 OK\r\n';
+          const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(text[i++ % text.length]!)), 300);
+          socket.on('close', () => clearInterval(timer));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => drip.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => drip.close(resolve)));
+    const url = `smtp://127.0.0.1:${(drip.address() as AddressInfo).port}`;
+    const run = await runNotices([
+      ...['--feed', feed, '--subscribers', csv(people(2)), '--ledger', path.join(scratch(), 'l.db'), '--smtp', url],
+      ...['--connections', '1', '--smtp-timeout', '2', '--retries', '1', '--backoff-ms', '10'],
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.ms).toBeLessThan(30_000);
+    expect(run.stdout).toContain('Stopped: Cannot reach the SMTP server after 2 attempts: No complete answer within 2 seconds');
+    expect(listed(run.stdout, 'NOT sent (not attempted')).toEqual(people(2));
   });
 
   it('resends a message whose 250 reply was lost, says so, and the copies share one Message-ID', async () => {
@@ -166,7 +269,7 @@ describe('nothing hangs', () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.stdout).toContain('Sent 8 of 8.');
     expect(run.stdout).toContain(
-      '2 message(s) were sent again after a connection failed before the server confirmed them; if a first attempt arrived, the recipient has two with the same Message-ID.',
+      '2 message(s) were retried after a connection failed before the server confirmed them; if a first attempt had reached the server, its recipient has two copies with the same Message-ID.',
     );
     const copies = server.received.filter((m) => m.to[0] === 'p0002@example.com');
     expect(copies).toHaveLength(2);
@@ -259,6 +362,36 @@ describe('a ledger that is not usable gives exit 2 and one sentence', () => {
     );
   });
 
+  it('refuses names that are not one file, and changes nothing in another program’s database', async () => {
+    const dir = scratch();
+    await expectRefusal(':memory:', /^":memory:" is not a ledger file; give the path of a file, such as var\/notices\.db\.$/);
+    await expectRefusal(`file:${dir}/x.db?mode=memory`, /^"file:.+" is not a ledger file/);
+    await expectRefusal('/dev/null', /^The ledger \/dev\/null is not a regular file; give the path of a file, such as var\/notices\.db\.$/);
+
+    const ledger = path.join(dir, 'ledger.db');
+    const server = await sink();
+    expect((await runNotices(['--feed', feed, '--subscribers', csv(people(2)), '--ledger', ledger, '--smtp', server.url])).status).toBe(0);
+    linkSync(ledger, path.join(dir, 'other-name.db'));
+    await expectRefusal(ledger, /^The ledger .+ledger\.db has 2 hard links; every run must open it by one name, so remove the other links\.$/);
+
+    const app = path.join(dir, 'app.db');
+    new DatabaseSync(app).exec('CREATE TABLE deliveries (id INTEGER PRIMARY KEY, address TEXT)');
+    const before = readFileSync(app);
+    await expectRefusal(app, /app\.db is an SQLite database but not a notices ledger \(its tables: deliveries\); give the ledger's own path\.$/);
+    expect(readFileSync(app).equals(before)).toBe(true);
+  });
+
+  it('leaves the ledger untouched on a dry run', async () => {
+    const ledger = path.join(scratch(), 'ledger.db');
+    const server = await sink();
+    expect((await runNotices(['--feed', feed, '--subscribers', csv(people(2)), '--ledger', ledger, '--smtp', server.url])).status).toBe(0);
+    const before = readFileSync(ledger);
+    const dry = await runNotices(['--feed', feed, '--subscribers', csv(people(3)), '--ledger', ledger, '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('2 delivery(ies) already in the ledger; 1 to do.');
+    expect(readFileSync(ledger).equals(before)).toBe(true);
+  });
+
   it('refuses a ledger another process keeps locked, after waiting five seconds', async () => {
     const ledger = path.join(scratch(), 'ledger.db');
     const server = await sink();
@@ -268,4 +401,36 @@ describe('a ledger that is not usable gives exit 2 and one sentence', () => {
     cleanups.push(() => holder.close());
     await expectRefusal(ledger, /^Cannot open the ledger .+: database is locked \(another run held it for more than 5 seconds\)\.$/);
   });
+});
+
+describe('options that cannot be right give exit 2 and one sentence', () => {
+  const out = scratch();
+  writeFileSync(path.join(out, 'a-file'), '');
+  for (const [flags, message] of [
+    [['--connections', '0'], '--connections must be a whole number from 1 to 100, not "0".'],
+    [['--connections', '1e21'], '--connections must be a whole number from 1 to 100, not "1e21".'],
+    [['--retries', '40'], '--retries must be a whole number from 0 to 10, not "40".'],
+    [['--from', 'not an address'], '--from must be an address, or a name and an address such as "InfraUX <policies@infraux.com>", not "not an address".'],
+    [['--unsubscribe-url', 'javascript:alert(1)'], '--unsubscribe-url must be an https:// URL with {email} where the address goes, not "javascript:alert(1)".'],
+    [['--smtp', 'smtp://127.0.0.1:99999'], '--smtp "smtp://127.0.0.1:99999" is not a valid URL (host and a port from 1 to 65535).'],
+    [['--out', path.join(out, 'a-file')], `--out ${path.join(out, 'a-file')} is a file; give a folder for the .eml files.`],
+    [['--lease', '0'], '--lease must be a number of seconds above 0 and at most 3600, not "0".'],
+  ] as const) {
+    it(`refuses ${flags.join(' ')}`, async () => {
+      const run = await runNotices([
+        '--feed',
+        feed,
+        '--subscribers',
+        csv(people(1)),
+        '--ledger',
+        path.join(scratch(), 'l.db'),
+        '--smtp',
+        'smtp://127.0.0.1:9',
+        ...flags,
+      ]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe(message);
+      noStack(run.stderr);
+    });
+  }
 });

@@ -107,7 +107,7 @@ describe('the change-notice job', () => {
         `  ${NOTICE} to c@example.com`,
       ].join('\n'),
     );
-    expect(result.stdout).not.toContain('sent again');
+    expect(result.stdout).not.toContain('retried after');
     expect(ledgerRows(ledger)).toEqual([]);
   });
 

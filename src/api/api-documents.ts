@@ -11,7 +11,8 @@ import type { changesDocSchema, indexDocSchema, noticesDocSchema, versionDocSche
  * always give byte-identical files.
  */
 
-const byLocale = <T>(make: (locale: Locale) => T) => Object.fromEntries(siteConfig.locales.map((l) => [l, make(l)])) as Record<Locale, T>;
+/** One value per configured locale, in configured order. */
+export const byLocale = <T>(make: (locale: Locale) => T) => Object.fromEntries(siteConfig.locales.map((l) => [l, make(l)])) as Record<Locale, T>;
 
 /** Where a version stands and what changed in it, as both the index and the version document state it. */
 function versionStanding(version: SiteVersion) {

@@ -146,12 +146,51 @@ export const noticesDocSchema = z.object({
   ),
 });
 
+/** /api/v1/policies/<policy>/subprocessors.json: the sub-processor list in force and every dated change to it. */
+export const subprocessorsDocSchema = z.object({
+  policy: z.string(),
+  asOf: date.describe('The version whose list is in force (or the first version, while none is).'),
+  page: perLocale(z.string()).describe('The sub-processors page, per locale.'),
+  processors: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      purpose: perLocale(z.string()),
+      data: z.array(z.string()).describe('Ids of the data categories it receives.'),
+      locations: z.array(z.string()).describe('ISO 3166-1 alpha-2 country codes.'),
+      safeguard: z.string(),
+      url: z.url(),
+      subProcessorOf: z.string().optional(),
+      since: date.describe('Effective date of the version that added it.'),
+    }),
+  ),
+  updates: z
+    .array(
+      z.object({
+        version: date,
+        announced: date,
+        effective: date,
+        upcoming: z.boolean().describe('Announced, not yet in effect.'),
+        changes: z.array(
+          z.object({
+            type: z.enum(['added', 'removed', 'changed']),
+            id: z.string(),
+            name: z.string(),
+            text: perLocale(z.array(z.string())).describe('The change in plain words, per locale.'),
+          }),
+        ),
+      }),
+    )
+    .describe('Every version that changed the list, newest first; the first version lists the initial entries as added.'),
+});
+
 /** Every API document schema by its published name. */
 export const apiSchemas = {
   index: indexDocSchema,
   version: versionDocSchema,
   changes: changesDocSchema,
   notices: noticesDocSchema,
+  subprocessors: subprocessorsDocSchema,
 } as const;
 
 /** A schema as JSON Schema, with its stable public `$id`. */

@@ -18,6 +18,10 @@ export const urls = {
   changes: (locale: Locale, policy: string, version: string) => `/${locale}/${policy}/${version}/changes/`,
   /** The Atom feed of one policy's changes in one locale. */
   feed: (locale: Locale, policy: string) => `/${locale}/${policy}/feed.xml`,
+  /** A privacy policy's sub-processor list, with its dated change log. */
+  subprocessors: (locale: Locale, policy: string) => `/${locale}/${policy}/subprocessors/`,
+  /** The Atom feed of changes to a sub-processor list, announced ahead of each change. */
+  subprocessorsFeed: (locale: Locale, policy: string) => `/${locale}/${policy}/subprocessors/feed.xml`,
   /** The Atom feed of every policy's changes. */
   siteFeed: () => '/feed.xml',
   /** The machine-readable API, versioned so consumers can rely on its shape. */
@@ -25,6 +29,7 @@ export const urls = {
     index: () => '/api/v1/index.json',
     version: (policy: string, version: string, locale: Locale) => `/api/v1/policies/${policy}/${version}/${locale}.json`,
     changes: (policy: string) => `/api/v1/policies/${policy}/changes.json`,
+    subprocessors: (policy: string) => `/api/v1/policies/${policy}/subprocessors.json`,
     notices: () => '/api/v1/notices.json',
     schema: (name: string) => `/api/v1/schemas/${name}.schema.json`,
   },

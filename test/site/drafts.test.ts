@@ -218,7 +218,17 @@ describe('feeds', () => {
   const feeds = () => listFiles(publicOut).filter((f) => f.endsWith('.xml'));
 
   it('are well-formed XML and valid Atom, with hostile summaries and titles', () => {
-    expect(feeds()).toEqual(['en/cookies/feed.xml', 'en/privacy/feed.xml', 'es/cookies/feed.xml', 'es/privacy/feed.xml', 'feed.xml']);
+    expect(feeds()).toEqual([
+      'en/cookies/feed.xml',
+      'en/cookies/subprocessors/feed.xml',
+      'en/privacy/feed.xml',
+      'en/privacy/subprocessors/feed.xml',
+      'es/cookies/feed.xml',
+      'es/cookies/subprocessors/feed.xml',
+      'es/privacy/feed.xml',
+      'es/privacy/subprocessors/feed.xml',
+      'feed.xml',
+    ]);
     for (const file of feeds()) {
       const xml = read(publicOut, file);
       expect(xmlProblems(xml), file).toEqual([]);
@@ -241,5 +251,7 @@ describe('feeds', () => {
       expect(content.text, file).toContain(summary);
     }
     expect(asHtml(readAtom(read(publicOut, 'es/privacy/feed.xml')).title.value)).toEqual({ elements: [], text: `${HOSTILE_TITLE_ES}: cambios` });
+    const subprocessors = readAtom(read(publicOut, 'es/privacy/subprocessors/feed.xml'));
+    expect(asHtml(subprocessors.title.value)).toEqual({ elements: [], text: `${HOSTILE_TITLE_ES}: cambios de subencargados` });
   });
 });

@@ -66,12 +66,13 @@ describe('JSON API', () => {
     if (file === 'api/v1/index.json') return 'index';
     if (file === 'api/v1/notices.json') return 'notices';
     if (file.endsWith('/changes.json')) return 'changes';
+    if (file.endsWith('/subprocessors.json')) return 'subprocessors';
     return 'version';
   };
 
   it('validates every emitted document against its published JSON Schema', () => {
     const files = listFiles(build.out).filter((f) => f.startsWith('api/v1/') && f.endsWith('.json') && !f.includes('/schemas/'));
-    expect(files.length).toBe(3 * 2 + 3);
+    expect(files.length).toBe(3 * 2 + 4);
     for (const file of files) {
       const name = schemaFor(file);
       if (!ajv.getSchema(name)) ajv.addSchema(json(`api/v1/schemas/${name}.schema.json`), name);
@@ -160,6 +161,78 @@ describe('feeds', () => {
       expect(latest!.updated?.toISOString()).toBe('2026-11-10T00:00:00.000Z');
       expect(latest!.content).toContain(lang === 'en' ? 'New processor: Intercom' : 'Nuevo encargado: Intercom');
       expect(latest!.description).toMatch(lang === 'en' ? /^This version adds Intercom/ : /^Esta versión incorpora a Intercom/);
+    }
+  });
+});
+
+describe('the sub-processor list', () => {
+  const SEED = ['Paddle', 'Mixpanel', 'PostHog', 'AWS', 'GCP', 'SendGrid'];
+
+  it('lists the processors in force with the date each was added, from the versions’ data', () => {
+    const doc = json('api/v1/policies/privacy/subprocessors.json');
+    expect(doc.asOf).toBe('2026-03-15');
+    // In the order the version lists them.
+    expect(doc.processors.map((p: { name: string; since: string }) => [p.name, p.since])).toEqual([
+      ...SEED.slice(0, 5).map((name) => [name, '2025-07-01']),
+      ['Cloudflare', '2026-03-15'],
+      ['SendGrid', '2025-07-01'],
+    ]);
+    const policy = json('api/v1/policies/privacy/2026-03-15/en.json');
+    expect(doc.processors.map(({ id, name, locations, safeguard, url }: Record<string, unknown>) => ({ id, name, locations, safeguard, url }))).toEqual(
+      policy.data.processors.map(({ id, name, locations, safeguard, url }: Record<string, unknown>) => ({ id, name, locations, safeguard, url })),
+    );
+    // The translation's label, as policies/privacy/2026-03-15/es.mdx gives it.
+    expect(doc.processors[0].purpose).toEqual({ en: 'Payment processing and billing', es: 'Procesamiento de pagos y facturación' });
+  });
+
+  it('dates every addition, newest first, the announced one ahead of its effective date', () => {
+    const doc = json('api/v1/policies/privacy/subprocessors.json');
+    expect(doc.updates.map((u: { version: string; announced: string; upcoming: boolean }) => [u.version, u.announced, u.upcoming])).toEqual([
+      ['2026-12-15', '2026-11-10', true],
+      ['2026-03-15', '2026-02-01', false],
+      ['2025-07-01', '2025-07-01', false],
+    ]);
+    expect(doc.updates[0].changes).toEqual([
+      {
+        type: 'added',
+        id: 'intercom',
+        name: 'Intercom',
+        text: {
+          en: ['New processor: Intercom (United States and Ireland, EU Standard Contractual Clauses)'],
+          es: ['Nuevo encargado: Intercom (Estados Unidos e Irlanda, Cláusulas Contractuales Tipo de la UE)'],
+        },
+      },
+    ]);
+    expect(doc.updates[2].changes.map((c: { name: string }) => c.name)).toEqual(SEED);
+  });
+
+  it('has a page per locale linked from the policy, with the list, the announced change and the log', () => {
+    for (const locale of ['en', 'es']) {
+      const { tree, html } = readPage(build.out, `${locale}/privacy/subprocessors`);
+      const rows = selectAll('#subprocessor-list tbody tr', tree);
+      expect(rows).toHaveLength(7);
+      expect(textUnits(select('#upcoming-title + p + ul', tree)!)).toEqual([
+        locale === 'en'
+          ? 'New processor: Intercom (United States and Ireland, EU Standard Contractual Clauses)'
+          : 'Nuevo encargado: Intercom (Estados Unidos e Irlanda, Cláusulas Contractuales Tipo de la UE)',
+      ]);
+      expect(select('tr#update-2026-03-15', tree)).toBeTruthy();
+      expect(html).toContain(`href="/${locale}/privacy/subprocessors/feed.xml"`);
+      expect(readPage(build.out, `${locale}/privacy`).html).toContain(`href="/${locale}/privacy/subprocessors/"`);
+    }
+  });
+
+  it('has an Atom feed per locale with one entry per change, published on its announcement', () => {
+    for (const locale of ['en', 'es']) {
+      const xml = readFileSync(path.join(build.out, `${locale}/privacy/subprocessors/feed.xml`), 'utf8');
+      expect(xmlProblems(xml)).toEqual([]);
+      const feed = parseFeed(xml);
+      expect(feed.items.map((i) => [i.url, i.published?.toISOString()])).toEqual([
+        [`https://policies.infraux.com/${locale}/privacy/subprocessors/#update-2026-12-15`, '2026-11-10T00:00:00.000Z'],
+        [`https://policies.infraux.com/${locale}/privacy/subprocessors/#update-2026-03-15`, '2026-02-01T00:00:00.000Z'],
+        [`https://policies.infraux.com/${locale}/privacy/subprocessors/#update-2025-07-01`, '2025-07-01T00:00:00.000Z'],
+      ]);
+      expect(feed.items[1]!.content).toContain(locale === 'en' ? 'New processor: Cloudflare' : 'Nuevo encargado: Cloudflare');
     }
   });
 });

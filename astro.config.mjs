@@ -8,7 +8,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // The stylesheet is a file, never a <style> block: the Content-Security-Policy then allows
   // styles from the site's origin only ('self'), with no hash to keep in step with the CSS.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: pages render while others are written; one at a time, the build waited on the disk
+  // for almost half of its page phase (8 was about 20% faster than 1 at the medium benchmark size).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   integrations: [policySite()],
   // Tests give each build its own cache, so parallel builds never share the incremental-build manifest.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

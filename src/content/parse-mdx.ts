@@ -1,6 +1,4 @@
-import GithubSlugger from 'github-slugger';
 import type { Heading, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -9,16 +7,9 @@ import { characterName, FORBIDDEN, firstForbidden } from './check-characters.ts'
 import { componentNames, componentSpecs } from './components.ts';
 import { PolicyError } from './policy-error.ts';
 import remarkPolicyGfm from './remark-policy-gfm.ts';
+import { checkHeadings, headingIdPattern, headingIds, liftHeadingIds, type SectionHeading } from './section-headings.ts';
 
-/** A heading of the policy text with the stable id it is linked by. */
-export interface SectionHeading {
-  id: string;
-  depth: number;
-  text: string;
-  line: number;
-  /** True when the author wrote `{#id}`; false when derived from the text. */
-  explicit: boolean;
-}
+export type { SectionHeading };
 
 /** A parsed, checked policy body. */
 export interface ParsedBody {
@@ -31,34 +22,13 @@ export interface ParsedBody {
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPolicyGfm);
 
-// `{#id}` after a heading is the common way to pin an anchor, but MDX reads braces
-// as JavaScript. We lift it out before parsing and blank it with spaces so every
-// other position in the file stays the same.
-const HEADING_ID = /^(#{1,6}[ \t].*?)[ \t]*(\{#([^}\s]*)\})[ \t]*$/gm;
-
 /**
  * Parses an MDX policy body (with blank lines where the front-matter was) and
  * checks it against the component allowlist, giving each heading a stable id.
  */
 export function parseMdx(file: string, body: string): ParsedBody {
-  const explicitIds = new Map<number, string>();
   const errors: PolicyError[] = [];
-  let line = 0;
-  const lines = body.split('\n').map((text) => {
-    line++;
-    return text.replace(HEADING_ID, (_all, heading: string, braces: string, id: string) => {
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-        errors.push(
-          new PolicyError(file, `The heading id "${id}" is not a valid anchor.`, {
-            place: { line, column: heading.length + 2 },
-            hint: 'Use lowercase letters, digits and single hyphens, like {#data-retention}.',
-          }),
-        );
-      }
-      explicitIds.set(line, id);
-      return heading + ' '.repeat(text.length - heading.length - braces.length) + ' '.repeat(braces.length);
-    });
-  });
+  const { lines, explicitIds } = liftHeadingIds(file, body, errors);
 
   const tooDeep = (place: PolicyError['place']) => {
     errors.push(
@@ -93,7 +63,7 @@ export function parseMdx(file: string, body: string): ParsedBody {
     return { tree: { type: 'root', children: [] }, headings: [], errors, parsed: false };
   }
 
-  const slugger = new GithubSlugger();
+  const headingOf = headingIds(explicitIds);
   const headings: SectionHeading[] = [];
   visit(tree, (node) => {
     const place = node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
@@ -125,16 +95,9 @@ export function parseMdx(file: string, body: string): ParsedBody {
         }
         break;
       }
-      case 'heading': {
-        const heading = node as Heading;
-        const text = toString(withoutComments(heading)).replace(/\s+/g, ' ').trim();
-        const explicit = explicitIds.get(place?.line ?? -1);
-        // Derived ids drop the section number so renumbering keeps the anchor.
-        const id = explicit ?? slugger.slug(text.replace(/^[\d.]+\s+/, ''));
-        heading.data = { ...heading.data, hProperties: { id } };
-        headings.push({ id, depth: heading.depth, text, line: place?.line ?? 0, explicit: explicit !== undefined });
+      case 'heading':
+        headings.push(headingOf(node as Heading));
         break;
-      }
       case 'mdxjsEsm':
         errors.push(
           new PolicyError(file, 'Policy files cannot contain `import` or `export` statements.', {
@@ -162,44 +125,8 @@ export function parseMdx(file: string, body: string): ParsedBody {
         break;
     }
   });
-  const seen = new Map<string, number>();
-  for (const heading of headings) {
-    if (heading.id === '' || heading.id === 'preamble' || !/^[\p{L}\p{N}]/u.test(heading.id)) {
-      const why =
-        heading.id === 'preamble'
-          ? '"preamble" names the text before the first heading'
-          : heading.explicit
-            ? `its id "${heading.id}" does not start with a letter or digit`
-            : 'it has no words to derive an id from';
-      errors.push(
-        new PolicyError(file, `This heading cannot be linked to: ${why}.`, {
-          place: { line: heading.line, column: 1 },
-          hint: 'Give it words and a stable id of its own, such as ## 9. Changes {#changes}.',
-        }),
-      );
-      continue;
-    }
-    const first = seen.get(heading.id);
-    if (first !== undefined) {
-      errors.push(
-        new PolicyError(file, `The section id "${heading.id}" is already used by the heading on line ${first}.`, {
-          place: { line: heading.line, column: 1 },
-          hint: 'Give each heading its own {#id}; links and diffs find sections by it.',
-        }),
-      );
-    } else seen.set(heading.id, heading.line);
-  }
+  checkHeadings(file, headings, errors);
   return { tree, headings, errors, parsed: true };
-}
-
-// `{/* comments */}` are the only expressions that parse; they are for authors,
-// so they never shape a heading's text or its derived anchor.
-function withoutComments<T extends { children?: unknown[] }>(node: T): T {
-  if (!node.children) return node;
-  const children = (node.children as Array<{ type: string; children?: unknown[] }>).filter(
-    (c) => c.type !== 'mdxTextExpression' && c.type !== 'mdxFlowExpression',
-  );
-  return { ...node, children: children.map(withoutComments) };
 }
 
 /** How deep the parsed text may nest; real policies use under 20 levels. */
@@ -280,7 +207,7 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
 
 /** The text of the parser's code and allowlist, so caches of its output notice any change to it. */
 export const parserFingerprint =
-  [parseMdx, checkComponent, deepestLine, nodeBeyond, withoutComments].map(String).join('\n') +
+  [parseMdx, checkComponent, deepestLine, nodeBeyond, liftHeadingIds, headingIds, checkHeadings].map(String).join('\n') +
   JSON.stringify(componentSpecs) +
-  HEADING_ID.source +
+  headingIdPattern +
   FORBIDDEN.source;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { siteConfig, sourceLocale } from '../config.ts';
@@ -11,6 +11,7 @@ import { PolicyError, PolicyValidationError } from '../content/policy-error.ts';
 import { readErrata, type Erratum } from '../content/read-errata.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { UsageError } from './usage-error.ts';
+import { localeFileIn } from '../content/body-parser.ts';
 
 /**
  * `policy lock`: records the hash of every policy file, and of the data of each
@@ -76,7 +77,7 @@ export function erratumCommand(root: string, files: readonly string[], reasons: 
   const [dir] = [...dirs] as [string];
   const lock = readLock(root);
   if (lock.problems.length > 0) throw new PolicyValidationError(lock.problems);
-  const source = `${dir}/${sourceLocale}.mdx`;
+  const source = `${dir}/${localeFileIn(existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir)) : [], sourceLocale) ?? `${sourceLocale}.mdx`}`;
   const locked = lock.files[source];
   if (locked?.data && locked.announced <= resolveNow() && existsSync(path.join(root, source))) {
     const data = fileDataFingerprint(source, readFileSync(path.join(root, source), 'utf8'));

@@ -6,6 +6,7 @@ import { siteConfig, sourceLocale } from '../config.ts';
 import { earliestEffective } from '../content/check-changes.ts';
 import { PLACEHOLDER } from '../content/placeholder.ts';
 import { readFrontMatter } from '../content/read-front-matter.ts';
+import { localeFileIn } from '../content/body-parser.ts';
 import { policyFrontmatterSchema } from '../content/schema.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { UsageError } from './usage-error.ts';
@@ -53,7 +54,8 @@ export function newCommand(
   if (effective <= latest) throw new UsageError(`The new version must take effect after the latest one (${latest}).`);
   if (announced > effective) throw new UsageError(`The announcement (${announced}) must not come after the effective date (${effective}).`);
   const latestDir = path.join(policyDir, latest);
-  const sourceText = readFileSync(path.join(latestDir, `${sourceLocale}.mdx`), 'utf8');
+  const sourceName = localeFileIn(readdirSync(latestDir), sourceLocale) ?? `${sourceLocale}.mdx`;
+  const sourceText = readFileSync(path.join(latestDir, sourceName), 'utf8');
   const noticePeriod = policyFrontmatterSchema.shape.noticePeriod.parse(readFrontMatter('', sourceText).data.noticePeriod);
   const earliest = earliestEffective(announced, noticePeriod);
   if (kind === 'material' && effective < earliest) {
@@ -72,10 +74,10 @@ export function newCommand(
     doc.set('announced', announced);
     doc.set('change', doc.createNode({ kind, summary: `${PLACEHOLDER} say in one or two sentences what changes and why.` }));
   });
-  const written = [[`${sourceLocale}.mdx`, newSource]];
+  const written = [[sourceName, newSource]];
   const sourceHash = createHash('sha256').update(newSource).digest('hex').slice(0, 12);
   for (const file of readdirSync(latestDir)
-    .filter((f) => f.endsWith('.mdx') && f !== `${sourceLocale}.mdx`)
+    .filter((f) => /\.mdx?$/.test(f) && f !== sourceName)
     .sort()) {
     const text = editFrontMatter(readFileSync(path.join(latestDir, file), 'utf8'), (doc) => {
       doc.set('source', sourceHash);

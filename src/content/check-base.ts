@@ -186,7 +186,7 @@ function unlockedChanges(ctx: Context): PolicyError[] {
 function announcedDates(ctx: Context): PolicyError[] {
   const errors: PolicyError[] = [];
   for (const file of ctx.base.files.keys()) {
-    if (!policyFilePattern.test(file) || path.posix.basename(file) !== `${sourceLocale}.mdx`) continue;
+    if (!policyFilePattern.test(file) || !path.posix.basename(file).startsWith(`${sourceLocale}.`)) continue;
     const bytes = bytesOf(ctx, file);
     if (!bytes || ctx.base.sameAs(file, bytes)) continue;
     const text = bytes.toString('utf8');

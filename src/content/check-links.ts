@@ -24,13 +24,14 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
     const policy = policies.find((p) => p.id === policyId);
     const candidates = policy?.versions.filter((v) => !publishedOnly || v.data.announced <= now) ?? [];
     const target = version ? candidates.find((v) => v.version === version) : candidates.at(-1);
-    return target ? new Set(target.locales[sourceLocale]?.body.headings.map((h) => h.id)) : undefined;
+    const body = target?.locales[sourceLocale]?.body;
+    return body ? new Set([...body.headings.map((h) => h.id), ...(body.anchors ?? [])]) : target ? new Set<string>() : undefined;
   };
   for (const policy of policies) {
     for (const version of policy.versions) {
       const published = version.data.announced <= now;
       for (const source of localeSources(version)) {
-        const ownIds = new Set(source.body.headings.map((h) => h.id));
+        const ownIds = new Set([...source.body.headings.map((h) => h.id), ...(source.body.anchors ?? [])]);
         // `![chart][pix]` takes its address from the definition `[pix]: …`, which must pass as an image.
         const imageIds = new Set(source.references.flatMap((node) => (node.type === 'imageReference' ? [node.identifier] : [])));
         for (const node of source.references) {

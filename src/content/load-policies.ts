@@ -13,7 +13,8 @@ import { readLock } from './lock-file.ts';
 import { readErrata, type Erratum } from './read-errata.ts';
 import { resolveNow } from './resolve-now.ts';
 import { cachedParse, releaseTree } from './parse-cache.ts';
-import { parseMdx, type ParsedBody } from './parse-mdx.ts';
+import type { ParsedBody } from './parse-mdx.ts';
+import { bodyParser } from './body-parser.ts';
 import { PolicyError, PolicyValidationError } from './policy-error.ts';
 import { readFrontMatter, type FrontMatterFile } from './read-front-matter.ts';
 import { policyFrontmatterSchema, translationSchema, type PolicyData } from './schema.ts';
@@ -71,7 +72,7 @@ interface FileEntry {
   data?: PolicyData;
 }
 
-const FILE_PATTERN = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})?)\.mdx$/;
+const FILE_PATTERN = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})?)\.mdx?$/;
 
 /**
  * Reads and checks every policy under `policies/`. Collects every problem
@@ -112,7 +113,7 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
     if (!match) {
       errors.push(
         new PolicyError(file, 'This file is not where a policy version goes.', {
-          hint: `Name it ${dir}/<policy>/<YYYY-MM-DD>/<locale>.mdx, for example ${dir}/privacy/2026-03-15/en.mdx.`,
+          hint: `Name it ${dir}/<policy>/<YYYY-MM-DD>/<locale>.mdx (or .md for plain Markdown), for example ${dir}/privacy/2026-03-15/en.mdx.`,
         }),
       );
       continue;
@@ -133,7 +134,17 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
   for (const entry of entries) {
     const versions = policies.get(entry.policy) ?? new Map<string, FileEntry[]>();
     policies.set(entry.policy, versions);
-    versions.set(entry.folder, [...(versions.get(entry.folder) ?? []), entry]);
+    const group = versions.get(entry.folder) ?? [];
+    const twin = group.find((e) => e.locale === entry.locale);
+    if (twin) {
+      errors.push(
+        new PolicyError(entry.file, `This version already has ${twin.file.split('/').at(-1)} for ${entry.locale}; one file per locale.`, {
+          hint: 'Keep the .mdx file if the text uses components, or the .md file for plain Markdown, and delete the other.',
+        }),
+      );
+      continue;
+    }
+    versions.set(entry.folder, [...group, entry]);
   }
 
   const result: Policy[] = [];
@@ -144,7 +155,7 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
       const source = group.find((e) => e.locale === sourceLocale);
       if (!source) {
         errors.push(
-          new PolicyError(`${dir}/${id}/${folder}`, `Version ${folder} of "${id}" has no ${sourceLocale}.mdx, which holds its data.`, {
+          new PolicyError(`${dir}/${id}/${folder}`, `Version ${folder} of "${id}" has no ${sourceLocale}.mdx (or ${sourceLocale}.md), which holds its data.`, {
             hint: `Add ${dir}/${id}/${folder}/${sourceLocale}.mdx; translations only carry text.`,
           }),
         );
@@ -240,7 +251,7 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
   const schema = isSource ? policyFrontmatterSchema : translationSchema;
   const raw = isSource ? frontMatter.data : withoutRestatedData(file, frontMatter, errors);
   const parsed = schema.safeParse(raw);
-  const body = cachedParse(file, frontMatter.body, parseMdx);
+  const body = cachedParse(file, frontMatter.body, bodyParser(file));
   errors.push(...body.errors);
   const references = treeReferences(body.tree);
   releaseTree(body);

@@ -9,7 +9,7 @@ import { PolicyError, type Place } from './policy-error.ts';
 export const lockPath = `${siteConfig.policiesDir}/lock.json`;
 
 /** The path of a policy file in a version folder, relative to the repository root. */
-export const policyFilePattern = new RegExp(`^${siteConfig.policiesDir}/[a-z0-9-]+/\\d{4}-\\d{2}-\\d{2}/[a-z]{2}(?:-[A-Z]{2})?\\.mdx$`);
+export const policyFilePattern = new RegExp(`^${siteConfig.policiesDir}/[a-z0-9-]+/\\d{4}-\\d{2}-\\d{2}/[a-z]{2}(?:-[A-Z]{2})?\\.mdx?$`);
 
 const sha256 = z.string({ error: 'Write the full sha256 (64 hex digits).' }).regex(/^[0-9a-f]{64}$/, 'Write the full sha256 (64 lowercase hex digits).');
 const lockEntrySchema = z.strictObject({

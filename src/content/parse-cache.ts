@@ -4,6 +4,8 @@ import module from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BodyParser } from './body-parser.ts';
+import { markdownFingerprint } from './parse-markdown.ts';
 import { parserFingerprint, type ParsedBody } from './parse-mdx.ts';
 
 // Parsing MDX is the slowest step of loading; a rebuild of unchanged files
@@ -15,11 +17,21 @@ function parserCode(): string {
   // from the code's own text when it runs from Vite's bundle.
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    return ['parse-mdx.ts', 'components.ts', 'parse-cache.ts', 'remark-policy-gfm.ts', 'check-characters.ts']
+    return [
+      'parse-mdx.ts',
+      'parse-markdown.ts',
+      'raw-html.ts',
+      'section-headings.ts',
+      'body-parser.ts',
+      'components.ts',
+      'parse-cache.ts',
+      'remark-policy-gfm.ts',
+      'check-characters.ts',
+    ]
       .map((f) => readFileSync(path.join(here, f), 'utf8'))
       .join('\0');
   } catch {
-    return parserFingerprint + cachedParse.toString();
+    return parserFingerprint + markdownFingerprint + cachedParse.toString();
   }
 }
 // The versions of the parser packages this code itself loads, found from this
@@ -34,6 +46,8 @@ function remarkVersions(): string | undefined {
       'micromark-extension-gfm-table',
       'micromark-extension-gfm-footnote',
       'micromark-extension-gfm-strikethrough',
+      'remark-gfm',
+      'hast-util-from-html',
     ];
     return packages.map((p) => JSON.parse(readFileSync(module.findPackageJSON(p, import.meta.url)!, 'utf8')).version).join();
   } catch {
@@ -62,9 +76,11 @@ const cacheEntries = new WeakMap<ParsedBody, { file: string; entry: string }>();
  * same text. Only clean parses are cached: errors name their file and are
  * cheap to find again.
  */
-export function cachedParse(file: string, body: string, parse: (file: string, body: string) => ParsedBody): ParsedBody {
+export function cachedParse(file: string, body: string, parser: BodyParser): ParsedBody {
+  const { parse, variant } = parser;
   if (!parseCacheEnabled) return parse(file, body);
-  const key = createHash('sha256').update(parserVersion).update(body).digest('hex');
+  // The same text parses differently as Markdown and as MDX: the variant is part of the key.
+  const key = createHash('sha256').update(parserVersion).update(`\0${variant}\0`).update(body).digest('hex');
   const entry = path.join(cacheDir, key.slice(0, 2), `${key}.json`);
   if (existsSync(entry)) {
     try {
@@ -80,7 +96,8 @@ export function cachedParse(file: string, body: string, parse: (file: string, bo
     mkdirSync(path.dirname(entry), { recursive: true });
     // Write then rename, so a concurrent or killed build never reads half a file.
     const temporary = `${entry}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ tree: parsed.tree, headings: parsed.headings, parsed: parsed.parsed }));
+    const { errors: _none, ...kept } = parsed;
+    writeFileSync(temporary, JSON.stringify(kept));
     renameSync(temporary, entry);
     cacheEntries.set(parsed, { file, entry });
   }

@@ -18,6 +18,10 @@ export interface ParsedBody {
   errors: PolicyError[];
   /** False when the MDX did not parse, so the headings are unknown rather than absent. */
   parsed: boolean;
+  /** `md` for plain Markdown, whose raw HTML is sanitized when rendered; MDX otherwise. */
+  format?: 'md';
+  /** Ids that raw HTML defines (`<a name="x">`, `id="x"`), which links may point at beside the headings'. */
+  anchors?: string[];
 }
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPolicyGfm);

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { cachedParse } from './parse-cache.ts';
-import { parseMdx } from './parse-mdx.ts';
+import { bodyParser } from './body-parser.ts';
 import { readFrontMatter } from './read-front-matter.ts';
 
 const { root, files } = workerData as { root: string; files: string[] };
 for (const file of files) {
   try {
-    cachedParse(file, readFrontMatter(file, readFileSync(path.join(root, file), 'utf8')).body, parseMdx);
+    cachedParse(file, readFrontMatter(file, readFileSync(path.join(root, file), 'utf8')).body, bodyParser(file));
   } catch {
     // Reported by the loader.
   }

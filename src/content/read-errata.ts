@@ -22,7 +22,7 @@ export const erratumSchema = z.strictObject({
     .refine((r) => sourceLocale in r, `Give the reason at least in ${sourceLocale}.`),
   /** The sha256 of each corrected file after the correction, by file name. */
   files: z.record(
-    z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?\.mdx$/, 'Name the corrected file, such as en.mdx.'),
+    z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?\.mdx?$/, 'Name the corrected file, such as en.mdx.'),
     z.string().regex(/^[0-9a-f]{64}$/, 'Write the full sha256 (64 hex digits); `npm run policy -- erratum` computes it.'),
   ),
 });

@@ -14,7 +14,7 @@ export async function warmParseCache(root: string): Promise<void> {
   if (!parseCacheEnabled) return;
   const dir = siteConfig.policiesDir;
   const files = listPolicyFiles(root, dir)
-    .files.filter((f) => f.endsWith('.mdx'))
+    .files.filter((f) => /\.(mdx|md)$/.test(f))
     .map((f) => `${dir}/${f}`);
   const workers = Math.min(availableParallelism(), Math.ceil(files.length / 50));
   if (workers < 2) return;

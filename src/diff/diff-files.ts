@@ -1,10 +1,10 @@
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, sourceLocale, type Locale } from '../config.ts';
 import { componentNames } from '../content/components.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { cachedParse } from '../content/parse-cache.ts';
-import { parseMdx } from '../content/parse-mdx.ts';
+import { bodyParser, localeFileIn } from '../content/body-parser.ts';
 import { PolicyError, PolicyValidationError } from '../content/policy-error.ts';
 import { readFrontMatter } from '../content/read-front-matter.ts';
 import { policyFrontmatterSchema, translationSchema, type PolicyData } from '../content/schema.ts';
@@ -33,11 +33,11 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
   const locale: Locale = isLocale(base) ? base : sourceLocale;
   const frontMatter = readFrontMatter(file, readFileSync(file, 'utf8'));
   // Authors diff the same files again and again: clean parses come from the cache.
-  const body = cachedParse(file, frontMatter.body, parseMdx);
+  const body = cachedParse(file, frontMatter.body, bodyParser(file, false));
   if (body.errors.length > 0) throw new PolicyValidationError(body.errors);
   let data: PolicyData | undefined = policyFrontmatterSchema.safeParse(frontMatter.data).data;
   const translation = data ? undefined : translationSchema.safeParse(frontMatter.data).data;
-  const sibling = path.join(path.dirname(file), `${sourceLocale}.mdx`);
+  const sibling = path.join(path.dirname(file), localeFileIn(readdirSync(path.dirname(file)), sourceLocale) ?? `${sourceLocale}.mdx`);
   if (translation && existsSync(sibling) && !lstatSync(sibling).isSymbolicLink() && path.resolve(sibling) !== path.resolve(file)) {
     data = policyFrontmatterSchema.safeParse(readFrontMatter(sibling, readFileSync(sibling, 'utf8')).data).data;
   }

@@ -2,10 +2,13 @@ import type { Element, Root as HastRoot, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { raw } from 'hast-util-raw';
+import { sanitize } from 'hast-util-sanitize';
 import { toHast } from 'mdast-util-to-hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Locale } from '../config.ts';
 import { localizedLabel } from '../content/labels.ts';
+import { rawHtmlSchema } from '../content/raw-html.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { translator } from '../i18n/translator.ts';
 import { dataComponents, type RenderContext } from './data-components.ts';
@@ -56,6 +59,11 @@ export function renderBody(version: PolicyVersion, locale: Locale, components: t
   // notes for authors: without these handlers to-hast would print their source as text.
   const drop = () => undefined;
   const handlers = { mdxJsxFlowElement: component, mdxJsxTextElement: component, mdxFlowExpression: drop, mdxTextExpression: drop, mdxjsEsm: drop };
+  if (source.body.format === 'md') {
+    // Plain Markdown's raw HTML is parsed, then cut down to the allowlist; its comments go.
+    const hast = toHast(source.body.tree as Root, { allowDangerousHtml: true }) as HastRoot;
+    return splitSections(sanitize(raw(hast), rawHtmlSchema) as HastRoot);
+  }
   const hast = toHast(source.body.tree as Root, { handlers }) as HastRoot;
   return splitSections(hast);
 }

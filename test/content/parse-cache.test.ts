@@ -22,7 +22,7 @@ const ownTree = (body: ParsedBody) => Object.getOwnPropertyDescriptor(body, 'tre
 describe('releaseTree', () => {
   it('lets a cached tree go and reads the same tree back on each use', () => {
     const fresh = parseMdx('policies/p/2026-01-01/en.mdx', TEXT);
-    const body = cache.cachedParse('policies/p/2026-01-01/en.mdx', TEXT, parseMdx);
+    const body = cache.cachedParse('policies/p/2026-01-01/en.mdx', TEXT, { variant: 'mdx', parse: parseMdx });
     cache.releaseTree(body);
     expect(ownTree(body).value).toBeUndefined();
     expect(ownTree(body).get).toBeTypeOf('function');
@@ -32,14 +32,14 @@ describe('releaseTree', () => {
   });
 
   it('keeps the tree of a body the cache does not hold', () => {
-    const body = cache.cachedParse('policies/p/2026-01-01/en.mdx', '## Broken {#Bad Id}\n', parseMdx);
+    const body = cache.cachedParse('policies/p/2026-01-01/en.mdx', '## Broken {#Bad Id}\n', { variant: 'mdx', parse: parseMdx });
     expect(body.errors).toHaveLength(1);
     cache.releaseTree(body);
     expect(ownTree(body).value).toBe(body.tree);
   });
 
   it('refuses, in one sentence, to render a tree whose cache entry vanished', () => {
-    const body = cache.cachedParse('policies/p/2026-02-01/en.mdx', `${TEXT}\nMore.\n`, parseMdx);
+    const body = cache.cachedParse('policies/p/2026-02-01/en.mdx', `${TEXT}\nMore.\n`, { variant: 'mdx', parse: parseMdx });
     cache.releaseTree(body);
     for (const entry of readdirSync(dir)) rmSync(path.join(dir, entry), { recursive: true });
     expect(() => body.tree).toThrow(/^The parse cache entry of policies\/p\/2026-02-01\/en\.mdx \(.+\) disappeared during the build\. Build again\.$/);

@@ -8,7 +8,8 @@ import { resolveNow } from '../src/content/resolve-now.ts';
 import { DEFAULT_LEASE_MS, Ledger, LedgerError } from '../src/notices/ledger.ts';
 import { DEFAULT_FEED_TIMEOUT_MS, readNoticeFeed } from '../src/notices/read-notice-feed.ts';
 import { readSubscribers } from '../src/notices/read-subscribers.ts';
-import { DEFAULT_SMTP_TIMEOUT_MS, sendNotices } from '../src/notices/send-notices.ts';
+import { DEFAULT_SMTP_TIMEOUT_MS } from '../src/notices/notice-transport.ts';
+import { sendNotices } from '../src/notices/send-notices.ts';
 
 handleInternalErrors('notices');
 

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import nodemailer from 'nodemailer';
-import { siteConfig, type Locale } from '../config.ts';
+import type { Locale } from '../config.ts';
 import { claimQueue } from './claim-queue.ts';
+import { messageId, noticeTransport, type SentMessage } from './notice-transport.ts';
 import { LedgerError, type Ledger } from './ledger.ts';
 import type { NoticeFeed } from './read-notice-feed.ts';
 import type { Subscriber } from './read-subscribers.ts';
@@ -73,14 +72,6 @@ export interface NoticeJobReport {
 const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL']);
 /** Errors after which the server cannot have the message: nothing was transmitted. */
 const NEVER_TRANSMITTED = new Set(['ECONNREFUSED', 'EDNS']);
-/** The default SMTP timeout: generous for a relay, far below nodemailer's ten minutes of silence. */
-export const DEFAULT_SMTP_TIMEOUT_MS = 30_000;
-
-/** A stable Message-ID: the same notice to the same person always has the same id, so clients fold a rare duplicate. */
-export function messageId(noticeId: string, email: string): string {
-  const hash = createHash('sha256').update(`${noticeId}\n${email.toLowerCase()}`).digest('hex').slice(0, 32);
-  return `<notice-${hash}@${new URL(siteConfig.site).hostname}>`;
-}
 
 /** A notice is due from its announcement until the day before it takes effect. */
 export const isDue = (notice: Notice, now: string) => notice.announced <= now && now < notice.effective;
@@ -110,8 +101,6 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
     unrecorded: [],
     resent: 0,
   };
-  const mailto = (email: string) => `mailto:${siteConfig.notices.unsubscribeMailto}?subject=${encodeURIComponent(`unsubscribe ${email}`)}`;
-  const httpsUnsubscribe = (email: string) => options.unsubscribeUrl?.replace('{email}', encodeURIComponent(email));
 
   // Render once per notice and locale; a notice that cannot be rendered completely is not sent at all.
   const rendered = new Map<string, NoticeEmail | Error>();
@@ -149,43 +138,8 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
   }
 
   const connections = mode === 'out' ? 1 : (options.connections ?? 4);
-  const timeout = options.smtpTimeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
-  const transport =
-    mode === 'out'
-      ? nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
-      : nodemailer.createTransport({
-          url: options.smtp,
-          pool: true,
-          maxConnections: connections,
-          maxMessages: Infinity,
-          ...(options.rate ? { rateLimit: options.rate, rateDelta: 1000 } : {}),
-          // The relay's own certificate is checked unless the URL says otherwise. A server
-          // that stops answering (even after the message) costs at most `timeout`.
-          connectionTimeout: timeout,
-          greetingTimeout: timeout,
-          socketTimeout: timeout,
-          dnsTimeout: timeout,
-        });
+  const transport = noticeTransport({ ...options, mode, connections, timeoutMs: options.smtpTimeoutMs });
   if (mode === 'out') mkdirSync(options.outDir!, { recursive: true });
-
-  const message = (notice: Notice, subscriber: Subscriber, email: NoticeEmail) => {
-    const unsubscribe = httpsUnsubscribe(subscriber.email) ?? mailto(subscriber.email);
-    const listUnsubscribe = [`<${mailto(subscriber.email)}>`, ...(options.unsubscribeUrl ? [`<${unsubscribe}>`] : [])].join(', ');
-    return {
-      from: options.from ?? siteConfig.notices.from,
-      to: subscriber.email,
-      subject: email.subject,
-      text: email.text.replace('{{unsubscribe}}', unsubscribe),
-      html: email.html.replace('{{unsubscribe}}', unsubscribe.replace(/&/g, '&#x26;')),
-      messageId: messageId(notice.id, subscriber.email),
-      headers: {
-        'List-Unsubscribe': listUnsubscribe,
-        ...(options.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
-        'X-Policy-Notice': notice.id,
-        'Content-Language': subscriber.locale,
-      },
-    };
-  };
 
   // The ledger is the promise of "once": when it cannot be written, nothing more is sent.
   const ledgerFailed = (error: unknown) => {
@@ -195,17 +149,6 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
   const stop = () => (report.aborted ??= 'Stopped on request (a signal); the messages in flight were finished.');
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
-  // nodemailer's timeouts are per read, so a server that drips a byte at a time never trips them: each message gets one deadline.
-  const send = (mail: ReturnType<typeof message>) => {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(Object.assign(new Error(`No complete answer within ${timeout / 1000} second${timeout === 1000 ? '' : 's'}`), { code: 'ETIMEDOUT' })),
-        timeout,
-      );
-    });
-    return Promise.race([transport.sendMail(mail), deadline]).finally(() => clearTimeout(timer)) as Promise<{ message?: unknown; response?: unknown }>;
-  };
   const queue = claimQueue(jobs, mode === 'send' ? ledger : undefined, Math.max(8, connections * 2), report);
   const lease = mode === 'send' && ledger ? setInterval(() => renewLease(ledger, ledgerFailed), ledger.leaseMs / 3) : undefined;
   lease?.unref();
@@ -233,7 +176,7 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
           report.notSent.push(pair(job));
           break;
         }
-        let info: { message?: unknown; response?: unknown };
+        let info: SentMessage;
         try {
           if (mode === 'send') ledger!.assertLease();
         } catch (error) {
@@ -242,7 +185,7 @@ export async function sendNotices(options: NoticeJobOptions): Promise<NoticeJobR
           break;
         }
         try {
-          info = await send(message(notice, subscriber, email));
+          info = await transport.send(notice, subscriber, email);
         } catch (error) {
           const { code, originalCode, responseCode } = error as { code?: string; originalCode?: string; responseCode?: number };
           const transient = (code !== undefined && CONNECTION_ERRORS.has(code)) || (responseCode !== undefined && responseCode >= 400 && responseCode < 500);

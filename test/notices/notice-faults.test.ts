@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { noticesDocument } from '../../src/api/api-documents.ts';
-import { messageId } from '../../src/notices/send-notices.ts';
+import { messageId } from '../../src/notices/notice-transport.ts';
 import { buildSiteModel } from '../../src/site/site-model.ts';
 import { jobArgs, ledgerRows, receivedCounts, runNotices, scratch, subscribersFile } from '../helpers/notice-job.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';

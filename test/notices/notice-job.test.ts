@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { messageId } from '../../src/notices/send-notices.ts';
+import { messageId } from '../../src/notices/notice-transport.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { jobArgs, ledgerRows, receivedCounts, runNotices, scratch, subscribersFile } from '../helpers/notice-job.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';

@@ -24,11 +24,27 @@ void instance.init({
   },
 });
 
+const translators = new Map<Locale, TFunction>();
+
 /**
  * The UI string function for one locale.
  *
  * @param locale A configured locale.
  */
 export function translator(locale: Locale): TFunction {
-  return instance.getFixedT(locale);
+  let t = translators.get(locale);
+  if (!t) {
+    const fixed = instance.getFixedT(locale);
+    // Most strings are looked up thousands of times per build without interpolation:
+    // those are resolved by i18next once per locale and key.
+    const plain = new Map<string, string>();
+    t = ((key: string, options?: unknown) => {
+      if (options !== undefined || typeof key !== 'string') return (fixed as (k: unknown, o?: unknown) => string)(key, options);
+      let value = plain.get(key);
+      if (value === undefined) plain.set(key, (value = fixed(key)));
+      return value;
+    }) as TFunction;
+    translators.set(locale, t);
+  }
+  return t;
 }

@@ -3,8 +3,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { characterName, firstForbidden } from './check-characters.ts';
 import { componentNames } from './components.ts';
-import type { ParsedBody } from './parse-mdx.ts';
+import { deepestLine, MAX_DEPTH, nodeBeyond, type ParsedBody } from './parse-mdx.ts';
 import { PolicyError } from './policy-error.ts';
 import { RAW_HTML_TAGS, REFUSED_HTML_TAGS, rawHtmlElements } from './raw-html.ts';
 import { checkHeadings, headingIdPattern, headingIds, liftHeadingIds, type SectionHeading } from './section-headings.ts';
@@ -12,7 +13,22 @@ import { checkHeadings, headingIdPattern, headingIds, liftHeadingIds, type Secti
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 // Jekyll and other site generators run these; here they would be published as written.
-const LIQUID = /\{%.*?%\}|\{\{.*?\}\}/;
+const LIQUID = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g;
+// Elements that take no closing tag, for measuring how deep raw HTML nests.
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+// Ids the page itself uses: an anchor in the text must not take them.
+const PAGE_IDS = new Set(['main', 'toc-title', 'changed-only', 'summary', 'text', 'preamble']);
+
+/** The line where raw HTML anywhere in the text opens more than `limit` elements inside each other, if any. */
+function deepestHtml(source: string, limit: number): number | undefined {
+  let depth = 0;
+  for (const match of source.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g)) {
+    const [, closing, name = '', selfClosing] = match;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!selfClosing && !VOID.has(name.toLowerCase()) && ++depth > limit) return source.slice(0, match.index).split('\n').length;
+  }
+  return undefined;
+}
 
 /**
  * Parses a plain Markdown body: CommonMark and GitHub-flavoured Markdown with
@@ -27,32 +43,54 @@ const LIQUID = /\{%.*?%\}|\{\{.*?\}\}/;
 export function parseMarkdown(file: string, body: string, options: { strict: boolean } = { strict: true }): ParsedBody {
   const errors: PolicyError[] = [];
   const { lines, explicitIds } = liftHeadingIds(file, body, errors);
+  // Every later step recurses on the tree, and so does the HTML parser: refuse what would overflow them.
+  const tooDeep = (place: PolicyError['place']): ParsedBody => {
+    errors.push(
+      new PolicyError(file, `The text is nested more than ${MAX_DEPTH} levels deep (quotes, lists, emphasis or HTML elements inside each other).`, {
+        place,
+        hint: 'Legal text needs a few levels at most: remove the extra ">", list markers, emphasis or HTML tags.',
+      }),
+    );
+    return { tree: { type: 'root', children: [] }, headings: [], errors, parsed: false, format: 'md' };
+  };
+  const source = lines.join('\n');
+  const deepLine = deepestLine(lines) ?? deepestHtml(source, MAX_DEPTH);
+  if (deepLine) return tooDeep({ line: deepLine, column: 1 });
   let tree: Root;
   try {
-    tree = processor.runSync(processor.parse(lines.join('\n'))) as Root;
+    tree = processor.runSync(processor.parse(source)) as Root;
+    const deepNode = nodeBeyond(tree, MAX_DEPTH);
+    if (deepNode) return tooDeep(deepNode);
   } catch (error) {
-    // micromark parses any text; only a stack overflow on absurd nesting reaches here.
-    errors.push(new PolicyError(file, `The Markdown does not parse: ${(error as Error).message}.`, { hint: 'Remove the deepest nesting of quotes or lists.' }));
-    return { tree: { type: 'root', children: [] }, headings: [], errors, parsed: false };
+    if (error instanceof RangeError) return tooDeep(undefined);
+    throw error;
   }
   const headingOf = headingIds(explicitIds);
   const headings: SectionHeading[] = [];
-  const anchors: string[] = [];
+  const anchors: Anchor[] = [];
   visit(tree, (node) => {
     const place = node.position && { line: node.position.start.line, column: node.position.start.column };
-    if (options.strict && (node.type === 'text' || node.type === 'html' || node.type === 'inlineCode') && LIQUID.test(node.value)) {
-      errors.push(
-        new PolicyError(file, `This text contains the Liquid tag ${JSON.stringify(LIQUID.exec(node.value)![0])}, which this site does not run.`, {
-          place,
-          hint: 'Replace the tag with the text it stands for; it would be published exactly as written.',
-        }),
-      );
-    }
+    const url = (node as { url?: unknown }).url;
+    const texts = [(node as { value?: unknown }).value, url].filter((t): t is string => typeof t === 'string');
+    // Raw invisible characters are reported by the file's character check; these are written as references (&#x202E;).
+    const hidden = options.strict && node.type !== 'html' ? texts.map((t) => firstForbidden(t)).find(Boolean) : undefined;
+    if (hidden) errors.push(invisible(file, hidden.char, place));
     if (node.type === 'heading') headings.push(headingOf(node as Heading));
     if (node.type === 'html') checkRawHtml(file, node as Html, options.strict ? errors : [], anchors);
   });
   checkHeadings(file, headings, errors);
-  return { tree, headings, errors, parsed: true, format: 'md', ...(anchors.length > 0 && { anchors }) };
+  if (options.strict) checkAnchors(file, anchors, headings, errors);
+  // In the source, not the tree: a tag may span lines, links and code, and is published as written wherever it is.
+  for (const match of options.strict ? source.matchAll(LIQUID) : []) {
+    const before = source.slice(0, match.index).split('\n');
+    errors.push(
+      new PolicyError(file, `This text contains the Liquid tag ${JSON.stringify(match[0].slice(0, 60))}, which this site does not run.`, {
+        place: { line: before.length, column: before.at(-1)!.length + 1 },
+        hint: 'Replace the tag with the text it stands for; it would be published exactly as written.',
+      }),
+    );
+  }
+  return { tree, headings, errors, parsed: true, format: 'md', ...(anchors.length > 0 && { anchors: anchors.map((a) => a.id) }) };
 }
 
 /**
@@ -60,8 +98,24 @@ export function parseMarkdown(file: string, body: string, options: { strict: boo
  * handlers, and each `<a name>` or `id` recorded as an anchor. Links and
  * images inside it become mdast-like nodes for the link checks.
  */
-function checkRawHtml(file: string, node: Html, errors: PolicyError[], anchors: string[]): void {
-  for (const { element, place } of rawHtmlElements(node.value, node.position?.start)) {
+function checkRawHtml(file: string, node: Html, errors: PolicyError[], anchors: Anchor[]): void {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const value = node.value.trimStart();
+  // The HTML parser reads an unclosed comment or CDATA to the end of its block: the author's text would vanish.
+  const unclosed = value.startsWith('<!--') && !value.includes('-->');
+  if (unclosed || value.startsWith('<![CDATA[')) {
+    errors.push(
+      new PolicyError(
+        file,
+        unclosed ? 'This comment is never closed, so the text after it would disappear.' : 'CDATA sections are not HTML; their text would disappear.',
+        {
+          place: start,
+          hint: unclosed ? 'End the comment with -->.' : 'Write the text as plain Markdown.',
+        },
+      ),
+    );
+  }
+  for (const { element, place } of rawHtmlElements(node.value, start)) {
     const component = componentNames.find((name) => name.toLowerCase() === element.tagName);
     if (component) {
       errors.push(
@@ -81,18 +135,63 @@ function checkRawHtml(file: string, node: Html, errors: PolicyError[], anchors: 
         }),
       );
     }
-    for (const name of Object.keys(element.properties)) {
+    for (const [name, attribute] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) {
         errors.push(
           new PolicyError(file, `<${element.tagName}> has an event handler "${name}"; policy files cannot run scripts.`, { place, hint: 'Remove it.' }),
         );
       }
+      const hidden = typeof attribute === 'string' ? firstForbidden(attribute) : undefined;
+      if (hidden) errors.push(invisible(file, hidden.char, place));
+    }
+    for (const child of element.children) {
+      const hidden = child.type === 'text' ? firstForbidden(child.value) : undefined;
+      if (hidden) errors.push(invisible(file, hidden.char, place));
     }
     const anchor = element.properties.id ?? (element.tagName === 'a' ? element.properties.name : undefined);
-    if (typeof anchor === 'string' && anchor) anchors.push(anchor);
+    if (typeof anchor === 'string' && anchor) anchors.push({ id: anchor, place });
   }
+}
+
+/** An anchor that raw HTML defines, where it does. */
+interface Anchor {
+  id: string;
+  place: { line: number; column: number };
+}
+
+// An id in the text is a link target: it must be linkable, and used once on the page.
+function checkAnchors(file: string, anchors: readonly Anchor[], headings: readonly SectionHeading[], errors: PolicyError[]): void {
+  const taken = new Map(headings.map((h) => [h.id, `the heading on line ${h.line}`]));
+  for (const { id, place } of anchors) {
+    const why = !/^[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(id)
+      ? 'is not a valid anchor'
+      : PAGE_IDS.has(id.toLowerCase())
+        ? 'is used by the page itself'
+        : taken.has(id)
+          ? `is already used by ${taken.get(id)}`
+          : undefined;
+    if (why) {
+      errors.push(
+        new PolicyError(file, `The anchor id "${id}" ${why}.`, {
+          place,
+          hint: 'Use letters, digits and single hyphens, unique on the page, like id="reporting-abuse".',
+        }),
+      );
+    }
+    taken.set(id, `the anchor on line ${place.line}`);
+  }
+}
+
+function invisible(file: string, char: string, place: PolicyError['place']): PolicyError {
+  return new PolicyError(file, `This text contains the invisible character ${characterName(char)}, written as a character reference.`, {
+    place,
+    hint: 'Remove the reference (such as &#x202E;); write the text as readers should see it.',
+  });
 }
 
 /** The text of the parser's code, so caches of its output notice any change to it. */
 export const markdownFingerprint =
-  [parseMarkdown, checkRawHtml].map(String).join('\n') + LIQUID.source + headingIdPattern + [...RAW_HTML_TAGS, ...REFUSED_HTML_TAGS].join();
+  [parseMarkdown, checkRawHtml, checkAnchors, deepestHtml].map(String).join('\n') +
+  LIQUID.source +
+  headingIdPattern +
+  [...RAW_HTML_TAGS, ...REFUSED_HTML_TAGS, ...PAGE_IDS].join();

@@ -134,14 +134,17 @@ export function parseMdx(file: string, body: string): ParsedBody {
 }
 
 /** How deep the parsed text may nest; real policies use under 20 levels. */
-const MAX_DEPTH = 100;
+export const MAX_DEPTH = 100;
 
 // Quotes and list markers at the start of a line nest without limit, and the
 // parser recurses on them: a line with too many is refused before parsing.
-function deepestLine(lines: readonly string[]): number | undefined {
+export function deepestLine(lines: readonly string[]): number | undefined {
   const marker = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
   for (let i = 0; i < lines.length; i++) {
     let rest = lines[i]!;
+    // Each nested list level indents its items: hundreds of leading spaces are a list a hundred levels deep,
+    // which the parser needs quadratic time for, and never legal text.
+    if (/^[ \t]*/.exec(rest)![0].replace(/\t/g, '    ').length > 2 * MAX_DEPTH) return i + 1;
     let depth = 0;
     for (let match = marker.exec(rest); match && depth <= MAX_DEPTH; match = marker.exec(rest)) {
       rest = rest.slice(match[0].length);
@@ -153,7 +156,7 @@ function deepestLine(lines: readonly string[]): number | undefined {
 }
 
 // An explicit stack rather than recursion, so the check itself cannot overflow.
-function nodeBeyond(tree: Root, limit: number): PolicyError['place'] {
+export function nodeBeyond(tree: Root, limit: number): PolicyError['place'] {
   const stack: Array<[{ children?: unknown[]; position?: { start: { line: number; column: number } } }, number]> = [[tree, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;

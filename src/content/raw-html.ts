@@ -55,7 +55,11 @@ export const rawHtmlSchema: Schema = {
   tagNames: [...RAW_HTML_TAGS],
   attributes: {
     ...defaultSchema.attributes,
-    '*': (defaultSchema.attributes!['*'] ?? []).filter((a) => !['tabIndex', 'accessKey', 'action', 'method', 'encType', 'acceptCharset'].includes(String(a))),
+    // `name` only on links (anchors): elsewhere it is a way to shadow DOM properties.
+    '*': (defaultSchema.attributes!['*'] ?? []).filter(
+      (a) => !['tabIndex', 'accessKey', 'action', 'method', 'encType', 'acceptCharset', 'name'].includes(String(a)),
+    ),
+    a: [...(defaultSchema.attributes!.a ?? []), 'name'],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
   clobber: [],

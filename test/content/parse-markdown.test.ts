@@ -34,7 +34,7 @@ describe('plain Markdown policies', () => {
     const text = '## Terms\n\nSee {{ site.url }}/terms.\n';
     expect(parseMarkdown('old.md', text, { strict: false }).errors).toEqual([]);
     expect(parseMarkdown('policies/p/2025-07-01/en.md', text).errors.map((e) => e.format())).toEqual([
-      'policies/p/2025-07-01/en.md:3:1  This text contains the Liquid tag "{{ site.url }}", which this site does not run.\n    Hint: Replace the tag with the text it stands for; it would be published exactly as written.',
+      'policies/p/2025-07-01/en.md:3:5  This text contains the Liquid tag "{{ site.url }}", which this site does not run.\n    Hint: Replace the tag with the text it stands for; it would be published exactly as written.',
     ]);
   });
 });

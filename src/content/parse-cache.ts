@@ -22,6 +22,7 @@ function parserCode(): string {
       'parse-markdown.ts',
       'raw-html.ts',
       'section-headings.ts',
+      'nesting-depth.ts',
       'body-parser.ts',
       'components.ts',
       'parse-cache.ts',

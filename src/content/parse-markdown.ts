@@ -5,7 +5,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { characterName, firstForbidden } from './check-characters.ts';
 import { componentNames } from './components.ts';
-import { deepestLine, MAX_DEPTH, nodeBeyond, type ParsedBody } from './parse-mdx.ts';
+import { deepestLine, MAX_DEPTH, parseWithinDepth } from './nesting-depth.ts';
+import type { ParsedBody } from './parse-mdx.ts';
 import { PolicyError } from './policy-error.ts';
 import { RAW_HTML_TAGS, REFUSED_HTML_TAGS, rawHtmlElements } from './raw-html.ts';
 import { checkHeadings, headingIdPattern, headingIds, liftHeadingIds, type SectionHeading } from './section-headings.ts';
@@ -54,17 +55,9 @@ export function parseMarkdown(file: string, body: string, options: { strict: boo
     return { tree: { type: 'root', children: [] }, headings: [], errors, parsed: false, format: 'md' };
   };
   const source = lines.join('\n');
-  const deepLine = deepestLine(lines) ?? deepestHtml(source, MAX_DEPTH);
-  if (deepLine) return tooDeep({ line: deepLine, column: 1 });
-  let tree: Root;
-  try {
-    tree = processor.runSync(processor.parse(source)) as Root;
-    const deepNode = nodeBeyond(tree, MAX_DEPTH);
-    if (deepNode) return tooDeep(deepNode);
-  } catch (error) {
-    if (error instanceof RangeError) return tooDeep(undefined);
-    throw error;
-  }
+  const bounded = parseWithinDepth(() => processor.runSync(processor.parse(source)) as Root, deepestLine(lines) ?? deepestHtml(source, MAX_DEPTH));
+  if ('deep' in bounded) return tooDeep(bounded.deep);
+  const { tree } = bounded;
   const headingOf = headingIds(explicitIds);
   const headings: SectionHeading[] = [];
   const anchors: Anchor[] = [];
@@ -191,7 +184,7 @@ function invisible(file: string, char: string, place: PolicyError['place']): Pol
 
 /** The text of the parser's code, so caches of its output notice any change to it. */
 export const markdownFingerprint =
-  [parseMarkdown, checkRawHtml, checkAnchors, deepestHtml].map(String).join('\n') +
+  [parseMarkdown, checkRawHtml, checkAnchors, deepestHtml, parseWithinDepth, deepestLine].map(String).join('\n') +
   LIQUID.source +
   headingIdPattern +
   [...RAW_HTML_TAGS, ...REFUSED_HTML_TAGS, ...PAGE_IDS].join();

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { characterName, FORBIDDEN, firstForbidden } from './check-characters.ts';
 import { componentNames, componentSpecs } from './components.ts';
 import { PolicyError } from './policy-error.ts';
+import { deepestLine, MAX_DEPTH, nodeBeyond, parseWithinDepth } from './nesting-depth.ts';
 import remarkPolicyGfm from './remark-policy-gfm.ts';
 import { checkHeadings, headingIdPattern, headingIds, liftHeadingIds, type SectionHeading } from './section-headings.ts';
 
@@ -43,20 +44,14 @@ export function parseMdx(file: string, body: string): ParsedBody {
     );
     return { tree: { type: 'root' as const, children: [] }, headings: [], errors, parsed: false };
   };
-  const deepLine = deepestLine(lines);
-  if (deepLine) return tooDeep({ line: deepLine, column: 1 });
   const source = lines.join('\n');
   // Raw invisible characters are reported by the file's character check; these
   // are the ones written as character references (&#x202E;), seen once decoded.
   const checkDecoded = !FORBIDDEN.test(source);
-  let tree: Root;
+  let bounded: ReturnType<typeof parseWithinDepth>;
   try {
-    tree = processor.runSync(processor.parse(source)) as Root;
-    // Every later step walks the tree recursively; refuse what would overflow it.
-    const deepNode = nodeBeyond(tree, MAX_DEPTH);
-    if (deepNode) return tooDeep(deepNode);
+    bounded = parseWithinDepth(() => processor.runSync(processor.parse(source)) as Root, deepestLine(lines));
   } catch (error) {
-    if (error instanceof RangeError) return tooDeep(undefined);
     const cause = error as { line?: number; column?: number; reason?: string; message: string };
     errors.push(
       new PolicyError(file, `The MDX does not parse: ${(cause.reason ?? cause.message).replace(/\.$/, '')}.`, {
@@ -66,6 +61,8 @@ export function parseMdx(file: string, body: string): ParsedBody {
     );
     return { tree: { type: 'root', children: [] }, headings: [], errors, parsed: false };
   }
+  if ('deep' in bounded) return tooDeep(bounded.deep);
+  const { tree } = bounded;
 
   const headingOf = headingIds(explicitIds);
   const headings: SectionHeading[] = [];
@@ -133,39 +130,6 @@ export function parseMdx(file: string, body: string): ParsedBody {
   return { tree, headings, errors, parsed: true };
 }
 
-/** How deep the parsed text may nest; real policies use under 20 levels. */
-export const MAX_DEPTH = 100;
-
-// Quotes and list markers at the start of a line nest without limit, and the
-// parser recurses on them: a line with too many is refused before parsing.
-export function deepestLine(lines: readonly string[]): number | undefined {
-  const marker = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
-  for (let i = 0; i < lines.length; i++) {
-    let rest = lines[i]!;
-    // Each nested list level indents its items: hundreds of leading spaces are a list a hundred levels deep,
-    // which the parser needs quadratic time for, and never legal text.
-    if (/^[ \t]*/.exec(rest)![0].replace(/\t/g, '    ').length > 2 * MAX_DEPTH) return i + 1;
-    let depth = 0;
-    for (let match = marker.exec(rest); match && depth <= MAX_DEPTH; match = marker.exec(rest)) {
-      rest = rest.slice(match[0].length);
-      depth++;
-    }
-    if (depth > MAX_DEPTH) return i + 1;
-  }
-  return undefined;
-}
-
-// An explicit stack rather than recursion, so the check itself cannot overflow.
-export function nodeBeyond(tree: Root, limit: number): PolicyError['place'] {
-  const stack: Array<[{ children?: unknown[]; position?: { start: { line: number; column: number } } }, number]> = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limit) return node.position && { line: node.position.start.line, column: node.position.start.column };
-    for (const child of node.children ?? []) stack.push([child as typeof node, depth + 1]);
-  }
-  return undefined;
-}
-
 interface JsxNode {
   type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
   name: string | null;
@@ -214,7 +178,7 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
 
 /** The text of the parser's code and allowlist, so caches of its output notice any change to it. */
 export const parserFingerprint =
-  [parseMdx, checkComponent, deepestLine, nodeBeyond, liftHeadingIds, headingIds, checkHeadings].map(String).join('\n') +
+  [parseMdx, checkComponent, deepestLine, nodeBeyond, parseWithinDepth, liftHeadingIds, headingIds, checkHeadings].map(String).join('\n') +
   JSON.stringify(componentSpecs) +
   headingIdPattern +
   FORBIDDEN.source;

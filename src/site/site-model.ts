@@ -148,10 +148,13 @@ function renderOnce(version: PolicyVersion): (locale: Locale) => RenderedBody {
     if (!body) {
       body = timed('renderMs', () => renderBody(version, locale));
       bodies.set(locale, body);
-      // Not a spread: that would read back a released tree only to drop it.
-      const source = version.locales[locale]!;
-      const { headings, errors, parsed } = source.body;
-      source.body = { headings, errors, parsed, tree: { type: 'root', children: [] } };
+      // Replaced in place, not copied: a spread would read back a released tree only to drop it.
+      Object.defineProperty(version.locales[locale]!.body, 'tree', {
+        value: { type: 'root', children: [] },
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     }
     return body;
   };

@@ -146,6 +146,7 @@ export function generateCorpus(root: string, size: CorpusSize): number {
       }
       const dir = path.join(root, 'policies', `policy-${p}`, effective);
       mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(root, 'policies', `policy-${p}`, 'policy.yaml'), 'kind: privacy\n');
       const en = `${frontMatter(v, p, effective, announced, retention)}\n\n${body(sections[0]!, 'en')}`;
       const enHash = createHash('sha256').update(en).digest('hex');
       const write = (locale: string, text: string) => {

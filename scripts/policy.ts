@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run policy -- <command>
       Everything the build would reject, in well under 2 seconds. Exit 0 clean, 1 problems.
   new <policy> --effective YYYY-MM-DD [--announce YYYY-MM-DD] [--material | --editorial]
       Starts the next version from the latest one, in every locale.
+  new <policy> --kind privacy|terms|document [--effective YYYY-MM-DD] [--announce YYYY-MM-DD]
+      Starts a new policy: its policy.yaml and a first version in every locale.
   diff <old> <new> [--format text|json|markdown]
       Compares two policy files (MDX or Markdown, front-matter optional) without a build.
   summary --base <git-ref>
@@ -66,8 +68,23 @@ async function run(): Promise<number> {
         announce: { type: 'string' },
         material: { type: 'boolean' },
         editorial: { type: 'boolean' },
+        kind: { type: 'string' },
       });
       if (positionals.length !== 1) throw new UsageError('new takes one policy name, such as privacy.');
+      if (values.kind !== undefined) {
+        if (values.material || values.editorial) throw new UsageError('A new policy has no change to mark: leave out --material and --editorial.');
+        const [{ startPolicy }, { resolveNow }] = await Promise.all([import('../src/cli/start-policy.ts'), import('../src/content/resolve-now.ts')]);
+        const { isDay } = await import('../src/cli/new-command.ts');
+        for (const [flag, value] of [
+          ['--effective', values.effective],
+          ['--announce', values.announce],
+        ] as const)
+          if (value !== undefined && !isDay(value)) throw new UsageError(`Give ${flag} as a calendar day, YYYY-MM-DD.`);
+        const announce = values.announce ?? resolveNow();
+        if (announce < resolveNow())
+          throw new UsageError(`The announcement date ${announce} is in the past; a new policy is announced today (${resolveNow()}) or later.`);
+        return startPolicy(root, positionals[0]!, { kind: values.kind, effective: values.effective, announce }, out);
+      }
       if (values.material && values.editorial) throw new UsageError('Choose --material or --editorial, not both.');
       const { newCommand } = await import('../src/cli/new-command.ts');
       return newCommand(

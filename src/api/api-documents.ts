@@ -35,6 +35,7 @@ export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema>
     sourceLocale,
     policies: model.policies.map((policy) => ({
       id: policy.id,
+      kind: policy.kind,
       title: byLocale((l) => (policy.current ?? policy.versions[0]!).pages[l].title),
       current: policy.current?.version ?? null,
       upcoming: policy.upcoming?.version ?? null,
@@ -61,6 +62,7 @@ export function versionDocument(policy: SitePolicy, version: SiteVersion, locale
   const source = version.locales[locale] ?? version.locales[sourceLocale]!;
   return {
     policy: policy.id,
+    kind: policy.kind,
     version: version.version,
     locale,
     title: page.title,

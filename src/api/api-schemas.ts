@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { siteConfig } from '../config.ts';
-import { policyFrontmatterSchema } from '../content/schema.ts';
+import { policyKinds } from '../kinds/index.ts';
 
 /*
  * The shapes of the JSON documents under /api/v1/. Each is published as JSON
@@ -11,6 +11,7 @@ import { policyFrontmatterSchema } from '../content/schema.ts';
 const locale = z.enum(siteConfig.locales as [string, ...string[]]);
 const perLocale = <T extends z.ZodType>(value: T) => z.record(locale, value);
 const date = z.iso.date();
+const kindName = z.enum(Object.keys(policyKinds) as [string, ...string[]]).describe('The kind of policy, which decides the shape of its data.');
 const status = z.enum(['current', 'archived', 'upcoming']).describe('Where the version stands against the build date.');
 const part = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 
@@ -47,6 +48,7 @@ export const indexDocSchema = z.object({
   policies: z.array(
     z.object({
       id: z.string(),
+      kind: kindName,
       title: perLocale(z.string()),
       current: date.nullable(),
       upcoming: date.nullable(),
@@ -82,6 +84,7 @@ export const indexDocSchema = z.object({
 /** /api/v1/policies/<policy>/<version>/<locale>.json: one version in one locale. */
 export const versionDocSchema = z.object({
   policy: z.string(),
+  kind: kindName,
   version: date,
   locale,
   title: z.string(),
@@ -95,7 +98,9 @@ export const versionDocSchema = z.object({
   source: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   fallbackFrom: locale.nullable().describe('Set when this locale has no translation and shows the source text.'),
   errata: z.array(z.object({ date, reason: z.string() })).describe('Recorded corrections to the published text, oldest first.'),
-  data: policyFrontmatterSchema.describe('All structured data of the version, as stated in the source locale.'),
+  data: z
+    .union(Object.values(policyKinds).map((kind) => kind.schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])
+    .describe("All structured data of the version, as stated in the source locale; its shape is the kind's."),
   labels: z.record(z.string(), z.string()).describe("The data's text in this locale, by dotted key."),
   sections: z.array(z.object({ id: z.string(), depth: z.number().int(), heading: z.string(), text: z.string(), html: z.string() })),
 });

@@ -7,13 +7,13 @@ import { earliestEffective } from '../content/check-changes.ts';
 import { PLACEHOLDER } from '../content/placeholder.ts';
 import { readFrontMatter } from '../content/read-front-matter.ts';
 import { localeFileIn } from '../content/body-parser.ts';
-import { policyFrontmatterSchema } from '../content/schema.ts';
+import { baseTail } from '../content/schema.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { UsageError } from './usage-error.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// A real calendar day: 2027-02-30 matches the pattern but is not one.
-const isDay = (value: string | undefined): value is string =>
+/** A real calendar day written YYYY-MM-DD: 2027-02-30 matches the pattern but is not one. */
+export const isDay = (value: string | undefined): value is string =>
   !!value && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 // Rewrites front-matter keys with `yaml`'s document API, which keeps comments
@@ -38,7 +38,10 @@ export function newCommand(
   out: (line: string) => void,
 ): number {
   const policyDir = path.join(root, siteConfig.policiesDir, policy);
-  if (!/^[a-z0-9-]+$/.test(policy) || !existsSync(policyDir)) throw new UsageError(`There is no policy "${policy}" in ${siteConfig.policiesDir}/.`);
+  if (!/^[a-z0-9-]+$/.test(policy) || !existsSync(policyDir))
+    throw new UsageError(
+      `There is no policy "${policy}" in ${siteConfig.policiesDir}/. To start one, give its kind: npm run policy -- new ${policy} --kind privacy|terms|document.`,
+    );
   const { effective, kind } = options;
   const announced = options.announce ?? resolveNow();
   if (!isDay(effective)) throw new UsageError('Give the effective date as --effective YYYY-MM-DD.');
@@ -56,7 +59,7 @@ export function newCommand(
   const latestDir = path.join(policyDir, latest);
   const sourceName = localeFileIn(readdirSync(latestDir), sourceLocale) ?? `${sourceLocale}.mdx`;
   const sourceText = readFileSync(path.join(latestDir, sourceName), 'utf8');
-  const noticePeriod = policyFrontmatterSchema.shape.noticePeriod.parse(readFrontMatter('', sourceText).data.noticePeriod);
+  const noticePeriod = baseTail.noticePeriod.parse(readFrontMatter('', sourceText).data.noticePeriod);
   const earliest = earliestEffective(announced, noticePeriod);
   if (kind === 'material' && effective < earliest) {
     out(

@@ -7,7 +7,7 @@ import { earliestEffective, noticePeriodFor } from '../content/check-changes.ts'
 import { readPolicies } from '../content/load-policies.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { describeEvent } from '../diff/describe-event.ts';
-import { diffData } from '../diff/diff-data.ts';
+import { diffVersions } from '../diff/diff-versions.ts';
 import { diffFiles } from '../diff/diff-files.ts';
 import { diffSections } from '../diff/diff-sections.ts';
 import { diffToMarkdown, htmlText, markdownCode, markdownLine } from '../diff/format-diff.ts';
@@ -77,7 +77,7 @@ export function summaryCommand(root: string, base: string, out: (text: string) =
     const previous = policy?.versions[index - 1];
     if (version && previous) {
       const change = version.data.change;
-      const events = diffData(previous.data, version.data);
+      const events = diffVersions(previous, version);
       lines.push(`**Change:** ${markdownLine(change?.kind ?? '?')}: ${markdownLine(change?.summary ?? '')}`, '');
       const words = (e: (typeof events)[number]) => markdownLine(describeEvent(e, previous, version, sourceLocale));
       if (events.length) lines.push('**Data changes**', '', ...events.map((e) => `- ${words(e)}${e.material ? ' _(material)_' : ''}`), '');

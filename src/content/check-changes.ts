@@ -1,6 +1,6 @@
 import { sourceLocale } from '../config.ts';
 import { describeEvent } from '../diff/describe-event.ts';
-import { diffData } from '../diff/diff-data.ts';
+import { diffVersions } from '../diff/diff-versions.ts';
 import { parseDuration } from '../i18n/format.ts';
 import type { PolicyVersion } from './load-policies.ts';
 import { PolicyError } from './policy-error.ts';
@@ -68,7 +68,7 @@ export function checkChanges(previous: PolicyVersion, version: PolicyVersion, fi
   }
   const change = version.data.change;
   if (!change) return errors;
-  const material = diffData(previous.data, version.data).filter((e) => e.material);
+  const material = diffVersions(previous, version).filter((e) => e.material);
   if (change.kind === 'editorial' && material.length > 0) {
     const words = material.map((e) => `"${describeEvent(e, previous, version, sourceLocale)}" (${e.path})`).join('; ');
     errors.push(

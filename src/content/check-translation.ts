@@ -1,9 +1,10 @@
 import type { LocaleSource } from './load-policies.ts';
 import { translatableLabels } from './labels.ts';
+import type { AnyPolicyKind } from '../kinds/kind.ts';
 import { PolicyError } from './policy-error.ts';
 import type { FrontMatterFile } from './read-front-matter.ts';
 import { PLACEHOLDER } from './placeholder.ts';
-import type { PolicyData } from './schema.ts';
+import type { BaseData } from './schema.ts';
 import { siteConfig } from '../config.ts';
 
 /**
@@ -13,7 +14,7 @@ import { siteConfig } from '../config.ts';
  */
 export function checkTranslation(
   translation: { file: string; source: LocaleSource },
-  source: { file: string; source: LocaleSource; data?: PolicyData },
+  source: { file: string; source: LocaleSource; kind: AnyPolicyKind; data?: BaseData },
   frontMatter: FrontMatterFile,
 ): PolicyError[] {
   const errors: PolicyError[] = [];
@@ -41,7 +42,7 @@ export function checkTranslation(
     );
   }
   if (source.data) {
-    const expected = translatableLabels(source.data);
+    const expected = translatableLabels(source.kind, source.data);
     const given = translation.source.labels;
     for (const key of Object.keys(given)) {
       if (!expected.has(key)) {
@@ -89,7 +90,7 @@ export function checkTranslation(
  * Every configured locale needs a translation of every version, or an
  * explicit `fallback` entry that shows the source text with a notice.
  */
-export function checkMissingLocales(source: { file: string; data?: PolicyData; frontMatter: FrontMatterFile }, present: readonly string[]): PolicyError[] {
+export function checkMissingLocales(source: { file: string; data?: BaseData; frontMatter: FrontMatterFile }, present: readonly string[]): PolicyError[] {
   const fallback = source.data?.fallback ?? [];
   return siteConfig.locales
     .filter((locale) => !present.includes(locale) && !fallback.includes(locale))

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PolicyError } from './policy-error.ts';
 import { readFrontMatter } from './read-front-matter.ts';
-import { policyFrontmatterSchema } from './schema.ts';
+import { policyKinds } from '../kinds/index.ts';
+import { withoutJekyll } from './jekyll-keys.ts';
 
 /** JSON with object keys sorted at every level, so equal data always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -53,8 +54,14 @@ function withoutEmpty(value: unknown): unknown {
  */
 export function fileDataFingerprint(file: string, text: string): string | undefined {
   try {
-    const parsed = policyFrontmatterSchema.safeParse(readFrontMatter(file, text).data);
-    return parsed.success ? dataFingerprint(parsed.data) : undefined;
+    // The kinds' strict schemas cannot both accept one file, except a text-only
+    // one that terms and document read alike, to the same fingerprint.
+    const data = withoutJekyll(readFrontMatter(file, text).data);
+    for (const kind of Object.values(policyKinds)) {
+      const parsed = kind.schema.safeParse(data);
+      if (parsed.success) return dataFingerprint(parsed.data as Record<string, unknown>);
+    }
+    return undefined;
   } catch (error) {
     if (error instanceof PolicyError) return undefined;
     throw error;

@@ -1,34 +1,17 @@
 import type { Locale } from '../config.ts';
+import type { AnyPolicyKind } from '../kinds/kind.ts';
 import type { PolicyVersion } from './load-policies.ts';
-import type { PolicyData } from './schema.ts';
+import type { BaseData } from './schema.ts';
 
 /**
- * Lists every piece of text inside a version's data that a translation must
- * translate, keyed by a stable dotted path (`processors.paddle.purpose`).
- * Keys use ids rather than array indexes so reordering a list keeps them.
- *
- * @param data The validated source-locale front-matter.
- * @returns A map from label key to the source-locale text, in data order.
+ * Every piece of text in a version's data that a translation must translate,
+ * keyed by a stable dotted path (`processors.paddle.purpose`): the change
+ * summary, then the kind's own labels, in data order.
  */
-export function translatableLabels(data: PolicyData): Map<string, string> {
+export function translatableLabels(kind: AnyPolicyKind, data: BaseData): Map<string, string> {
   const labels = new Map<string, string>();
-  const add = (key: string, text: string | undefined) => {
-    if (text !== undefined) labels.set(key, text);
-  };
-  add('change.summary', data.change?.summary);
-  for (const c of data.contacts) add(`contacts.${c.id}.label`, c.label);
-  for (const d of data.dataCollected) {
-    add(`dataCollected.${d.id}.label`, d.label);
-    add(`dataCollected.${d.id}.description`, d.description);
-  }
-  for (const p of data.purposes) add(`purposes.${p.id}.label`, p.label);
-  for (const p of data.processors) add(`processors.${p.id}.purpose`, p.purpose);
-  for (const r of data.retention) {
-    add(`retention.${r.id}.data`, r.data);
-    add(`retention.${r.id}.reason`, r.reason);
-  }
-  for (const c of data.cookies) add(`cookies.${c.category}.purpose`, c.purpose);
-  for (const r of data.rights) add(`rights.${r.right}.description`, r.description);
+  if (data.change) labels.set('change.summary', data.change.summary);
+  for (const [key, text] of kind.labels(data)) labels.set(key, text);
   return labels;
 }
 

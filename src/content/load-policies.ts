@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { z } from 'astro/zod';
 import path from 'node:path';
 import { isLocale, siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { checkChanges } from './check-changes.ts';
 import { checkCharacters } from './check-characters.ts';
+import { checkPlaceholders } from './check-placeholders.ts';
 import { checkLinks } from './check-links.ts';
 import { checkLock } from './check-lock.ts';
-import { checkReferences } from './check-references.ts';
+import { checkCommonData } from './check-common-data.ts';
 import { checkMissingLocales, checkTranslation } from './check-translation.ts';
 import { listPolicyFiles } from './list-policy-files.ts';
 import { readLock } from './lock-file.ts';
@@ -17,7 +19,11 @@ import type { ParsedBody } from './parse-mdx.ts';
 import { bodyParser } from './body-parser.ts';
 import { PolicyError, PolicyValidationError } from './policy-error.ts';
 import { readFrontMatter, type FrontMatterFile } from './read-front-matter.ts';
-import { policyFrontmatterSchema, translationSchema, type PolicyData } from './schema.ts';
+import { translationSchema, type BaseData } from './schema.ts';
+import { allComponentSpecs, kindOf } from '../kinds/index.ts';
+import type { AnyPolicyKind, ComponentUse } from '../kinds/kind.ts';
+import { MANIFEST, readPolicyManifest } from './policy-manifest.ts';
+import { JEKYLL_KEYS } from './jekyll-keys.ts';
 import { schemaErrors } from './schema-errors.ts';
 import { treeReferences, type TreeReference } from './tree-references.ts';
 
@@ -38,9 +44,14 @@ export interface LocaleSource {
   references: TreeReference[];
 }
 
+/** The common fields of a version's data, and its kind's own; `kindOf(version)` knows their shape. */
+export type PolicyData = BaseData;
+
 /** One version of a policy: its data, stated once, and its text per locale. */
 export interface PolicyVersion {
   policy: string;
+  /** The policy's kind, from its policy.yaml: which schema the data follows. */
+  kind: string;
   /** The effective date, which is also the version's name. */
   version: string;
   data: PolicyData;
@@ -57,6 +68,10 @@ export function localeSources(version: PolicyVersion): LocaleSource[] {
 /** A policy and its versions, oldest first. */
 export interface Policy {
   id: string;
+  /** Its kind, from policy.yaml. */
+  kind: string;
+  /** Where it comes in the site's lists, from policy.yaml; undefined lists it after those that have one. */
+  order?: number;
   versions: PolicyVersion[];
 }
 
@@ -65,6 +80,7 @@ interface FileEntry {
   folder: string;
   locale: Locale;
   file: string;
+  kind: AnyPolicyKind;
   frontMatter: FrontMatterFile;
   source: LocaleSource;
   /** False when the front-matter failed the schema; its errors are already reported. */
@@ -98,14 +114,21 @@ export function loadPolicies(root: string, options: { now?: string; skipLock?: b
  * Like `loadPolicies`, but returns the problems beside whatever loaded, for
  * reports (such as a pull-request summary) that are useful even when a check fails.
  */
-export function readPolicies(root: string, options: { now?: string; skipLock?: boolean } = {}): { policies: Policy[]; errors: PolicyError[] } {
+export function readPolicies(
+  root: string,
+  options: { now?: string; skipLock?: boolean } = {},
+): { policies: Policy[]; errors: PolicyError[]; notes: PolicyError[] } {
   const dir = siteConfig.policiesDir;
   const now = options.now ?? resolveNow();
   const errors: PolicyError[] = [];
+  const notes: PolicyError[] = [];
   const entries: FileEntry[] = [];
   const listing = listPolicyFiles(root, dir);
   errors.push(...listing.errors);
   const files = listing.files.filter((f) => /\.(mdx?|markdown)$/.test(f));
+  // Each policy's kind decides the schema its files are read with, so the manifests come first.
+  const ids = new Set(listing.files.flatMap((f) => (FILE_PATTERN.test(f) || f.endsWith(`/${MANIFEST}`) ? [f.split('/')[0]!] : [])));
+  const manifests = new Map([...ids].sort().map((id) => [id, readPolicyManifest(root, dir, id, errors)]));
 
   for (const relative of files) {
     const file = `${dir}/${relative}`;
@@ -127,7 +150,8 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
       );
       continue;
     }
-    entries.push(readEntry(root, file, policy, folder, locale, errors));
+    const manifest = manifests.get(policy);
+    if (manifest) entries.push(readEntry(root, file, { policy, folder, locale, kind: kindOf(manifest) }, errors, notes));
   }
 
   const policies = new Map<string, Map<string, FileEntry[]>>();
@@ -149,6 +173,8 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
 
   const result: Policy[] = [];
   for (const [id, folders] of [...policies].sort(([a], [b]) => a.localeCompare(b))) {
+    const manifest = manifests.get(id)!;
+    const kind = kindOf(manifest);
     const versions: PolicyVersion[] = [];
     const byEffective = new Map<string, string>();
     for (const [folder, group] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
@@ -191,7 +217,11 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
           }),
         );
       }
-      errors.push(...checkReferences(source.file, source.data, source.frontMatter));
+      const valid = group.filter((e) => e.valid);
+      const uses = valid.map((e) => componentUse(e, e === source));
+      errors.push(...checkCommonData(source.file, source.data, source.frontMatter));
+      errors.push(...kind.check(source.file, source.data, source.frontMatter, uses));
+      for (const use of uses) errors.push(...checkKindComponents(use, kind));
       errors.push(
         ...checkMissingLocales(
           source,
@@ -199,18 +229,17 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
         ),
       );
       const locales: PolicyVersion['locales'] = {};
-      for (const entry of group.filter((e) => e.valid)) {
+      for (const entry of valid) {
         if (entry !== source) errors.push(...checkTranslation(entry, source, entry.frontMatter));
-        errors.push(...checkComponentProps(entry, source.data));
         locales[entry.locale] = entry.source;
       }
       const errata = readErrata(root, `${dir}/${id}/${folder}`, errors, { announced: source.data.announced, now });
-      const version: PolicyVersion = { policy: id, version: folder, data: source.data, locales, errata };
+      const version: PolicyVersion = { policy: id, kind: kind.id, version: folder, data: source.data, locales, errata };
       const previous = versions.at(-1);
       if (previous) errors.push(...checkChanges(previous, version, source.file, source.frontMatter));
       versions.push(version);
     }
-    result.push({ id, versions });
+    result.push({ id, kind: kind.id, ...(manifest.order !== undefined && { order: manifest.order }), versions });
   }
   errors.push(...checkLinks(result, now));
   if (!options.skipLock)
@@ -222,13 +251,20 @@ export function readPolicies(root: string, options: { now?: string; skipLock?: b
         new Set(files.map((f) => `${dir}/${f}`)),
       ),
     );
-  return { policies: result, errors };
+  return { policies: result, errors, notes };
 }
 
-function readEntry(root: string, file: string, policy: string, folder: string, locale: Locale, errors: PolicyError[]): FileEntry {
+function readEntry(
+  root: string,
+  file: string,
+  at: { policy: string; folder: string; locale: Locale; kind: AnyPolicyKind },
+  errors: PolicyError[],
+  notes: PolicyError[],
+): FileEntry {
+  const { policy, folder, locale, kind } = at;
   const bytes = readFileSync(path.join(root, file));
   const text = bytes.toString('utf8');
-  errors.push(...checkCharacters(file, text));
+  errors.push(...checkCharacters(file, text), ...checkPlaceholders(file, text));
   let frontMatter: FrontMatterFile;
   try {
     frontMatter = readFrontMatter(file, text);
@@ -242,17 +278,28 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
       folder,
       locale,
       file,
+      kind,
       valid: false,
       frontMatter: { data: {}, body: '', placeOf: () => ({ line: 1, column: 1 }) },
       source: { locale, file, sha256: '', title: '', labels: {}, body, references: [] },
     };
   }
   const isSource = locale === sourceLocale;
-  const schema = isSource ? policyFrontmatterSchema : translationSchema;
-  const raw = isSource ? frontMatter.data : withoutRestatedData(file, frontMatter, errors);
+  const schema = isSource ? kind.schema : translationSchema;
+  const own = withoutJekyllKeys(file, frontMatter, notes);
+  const raw = isSource ? own : withoutRestatedData(file, frontMatter, own, kind, errors);
   const parsed = schema.safeParse(raw);
   const body = cachedParse(file, frontMatter.body, bodyParser(file));
-  errors.push(...body.errors);
+  const names = Object.keys(kind.components).sort();
+  for (const error of body.errors)
+    errors.push(
+      error.code === 'unknown-component'
+        ? new PolicyError(file, error.message, {
+            place: error.place,
+            hint: `A ${kind.id} policy's text may use ${names.map((n) => `<${n} />`).join(', ')}; write the rest in Markdown.`,
+          })
+        : error,
+    );
   const references = treeReferences(body.tree);
   releaseTree(body);
   if (!parsed.success) {
@@ -260,27 +307,73 @@ function readEntry(root: string, file: string, policy: string, folder: string, l
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (!parsed.success)
-    return { policy, folder, locale, file, frontMatter, valid: false, source: { locale, file, sha256, title: '', labels: {}, body, references } };
-  const translation = 'labels' in parsed.data ? parsed.data : undefined;
+    return { policy, folder, locale, file, kind, frontMatter, valid: false, source: { locale, file, sha256, title: '', labels: {}, body, references } };
+  const translation = isSource ? undefined : (parsed.data as z.output<typeof translationSchema>);
   const source: LocaleSource = {
     locale,
     file,
     sha256,
-    title: parsed.data.title,
+    title: (parsed.data as { title: string }).title,
     labels: translation?.labels ?? {},
     translatedFrom: translation?.source,
     body,
     references,
   };
-  return { policy, folder, locale, file, frontMatter, valid: true, source, data: isSource ? (parsed.data as PolicyData) : undefined };
+  return { policy, folder, locale, file, kind, frontMatter, valid: true, source, data: isSource ? (parsed.data as PolicyData) : undefined };
+}
+
+// Jekyll's own keys (a page's layout, address and redirects) come with policies
+// imported from GitHub Pages sites; they say nothing about the policy, and the
+// site makes its own addresses, so they are set aside with a note, not refused.
+function withoutJekyllKeys(file: string, frontMatter: FrontMatterFile, notes: PolicyError[]): Record<string, unknown> {
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(frontMatter.data)) {
+    if (!JEKYLL_KEYS.includes(key)) rest[key] = value;
+    else
+      notes.push(
+        new PolicyError(file, `"${key}" is a Jekyll key; it is ignored here.`, {
+          place: frontMatter.placeOf([key]),
+          code: 'ignored-key',
+          hint: 'Every version keeps its own permanent address on this site, so nothing needs it; delete it when convenient.',
+        }),
+      );
+  }
+  return rest;
+}
+
+/** A locale file's component uses, for its kind's checks. */
+function componentUse(entry: FileEntry, isSource: boolean): ComponentUse {
+  const { body } = entry.source;
+  return { file: entry.file, isSource, frontMatter: entry.frontMatter, references: entry.source.references, complete: body.parsed && body.errors.length === 0 };
+}
+
+// The parser refuses names no kind has; which of the others a text may use is its kind's to say.
+function checkKindComponents(use: ComponentUse, kind: AnyPolicyKind): PolicyError[] {
+  const names = Object.keys(kind.components).sort();
+  return use.references.flatMap((r) =>
+    r.type === 'component' && r.name && Object.hasOwn(allComponentSpecs, r.name) && !Object.hasOwn(kind.components, r.name)
+      ? [
+          new PolicyError(use.file, `<${r.name} /> is not available in a ${kind.id} policy: its data has nothing for it to show.`, {
+            place: r.position?.start,
+            hint: `A ${kind.id} policy's text may use ${names.map((n) => `<${n} />`).join(', ')}; write the rest in Markdown.`,
+          }),
+        ]
+      : [],
+  );
 }
 
 // Data lives once per version, in the source locale: a translation that states
 // it again could silently disagree, so each such key is refused by name.
-function withoutRestatedData(file: string, frontMatter: FrontMatterFile, errors: PolicyError[]): Record<string, unknown> {
+function withoutRestatedData(
+  file: string,
+  frontMatter: FrontMatterFile,
+  data: Record<string, unknown>,
+  kind: AnyPolicyKind,
+  errors: PolicyError[],
+): Record<string, unknown> {
   const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(frontMatter.data)) {
-    if (key in policyFrontmatterSchema.shape && key !== 'title' && key !== '$schema') {
+  for (const [key, value] of Object.entries(data)) {
+    if (Object.hasOwn(kind.schema.shape, key) && key !== 'title' && key !== '$schema') {
       errors.push(
         new PolicyError(file, `This translation restates "${key}", which belongs to the version's data.`, {
           place: frontMatter.placeOf([key]),
@@ -290,50 +383,4 @@ function withoutRestatedData(file: string, frontMatter: FrontMatterFile, errors:
     } else rest[key] = value;
   }
   return rest;
-}
-
-function checkComponentProps(entry: FileEntry, data: PolicyData): PolicyError[] {
-  const errors: PolicyError[] = [];
-  const groups = new Set(data.dataCollected.map((d) => d.group));
-  const contacts = new Set(data.contacts.map((c) => c.id));
-  const shown = new Set<string>();
-  for (const node of entry.source.references) {
-    if (node.type !== 'component') continue;
-    const prop = (name: string) => node.attributes?.find((a) => a.name === name)?.value;
-    const place = node.position?.start;
-    if (node.name === 'DataCollected') shown.add(String(prop('group')));
-    if (node.name === 'DataCollected' && typeof prop('group') === 'string' && !groups.has(prop('group') as string)) {
-      errors.push(
-        new PolicyError(entry.file, `<DataCollected group="${prop('group')}"> names a group with no data.`, {
-          place,
-          hint: `Use one of the groups in dataCollected: ${[...groups].join(', ')}.`,
-        }),
-      );
-    }
-    if (node.name === 'Email' && typeof prop('contact') === 'string' && !contacts.has(prop('contact') as string)) {
-      errors.push(
-        new PolicyError(entry.file, `<Email contact="${prop('contact')}"> names no contact.`, {
-          place,
-          hint: `Use one of the contact ids: ${[...contacts].join(', ')}.`,
-        }),
-      );
-    }
-  }
-  // A data category is shown only through <DataCollected group="…">: a group no
-  // component names would drop its categories from the page without a word.
-  if (entry.source.body.parsed && entry.source.body.errors.length === 0 && errors.length === 0) {
-    for (const group of groups) {
-      if (shown.size > 0 && !shown.has(group)) {
-        const index = data.dataCollected.findIndex((d) => d.group === group);
-        const place = entry.locale === sourceLocale ? entry.frontMatter.placeOf(['dataCollected', index, 'group']) : undefined;
-        errors.push(
-          new PolicyError(entry.file, `The data categories of group "${group}" are shown nowhere: no <DataCollected group="${group}" /> in this text.`, {
-            place,
-            hint: `Add <DataCollected group="${group}" /> where they belong, or move them to a group the text shows.`,
-          }),
-        );
-      }
-    }
-  }
-  return errors;
 }

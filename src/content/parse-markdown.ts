@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { characterName, firstForbidden } from './check-characters.ts';
-import { componentNames } from './components.ts';
+import { allComponentNames as componentNames } from '../kinds/index.ts';
 import { deepestLine, MAX_DEPTH, parseWithinDepth } from './nesting-depth.ts';
 import type { ParsedBody } from './parse-mdx.ts';
 import { PolicyError } from './policy-error.ts';

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { characterName, FORBIDDEN, firstForbidden } from './check-characters.ts';
-import { componentNames, componentSpecs } from './components.ts';
+import { allComponentNames as componentNames, allComponentSpecs as componentSpecs } from '../kinds/index.ts';
 import { PolicyError } from './policy-error.ts';
 import { deepestLine, MAX_DEPTH, nodeBeyond, parseWithinDepth } from './nesting-depth.ts';
 import remarkPolicyGfm from './remark-policy-gfm.ts';
@@ -103,7 +103,7 @@ export function parseMdx(file: string, body: string): ParsedBody {
         errors.push(
           new PolicyError(file, 'Policy files cannot contain `import` or `export` statements.', {
             place,
-            hint: `Remove the statement; the components (${componentNames.join(', ')}) are available without importing them.`,
+            hint: "Remove the statement; a policy's components need no import (docs/authoring.md lists each kind's).",
           }),
         );
         break;
@@ -138,13 +138,15 @@ interface JsxNode {
 }
 
 function checkComponent(file: string, node: JsxNode, place: PolicyError['place'], errors: PolicyError[]): void {
-  const fail = (message: string, hint: string) => errors.push(new PolicyError(file, message, { place, hint }));
+  const fail = (message: string, hint: string, code?: string) => errors.push(new PolicyError(file, message, { place, hint, code }));
   // Own properties only: `<constructor />` must not find Object.prototype.constructor.
   const spec = node.name && Object.hasOwn(componentSpecs, node.name) ? componentSpecs[node.name] : undefined;
   if (!spec) {
     fail(
       `<${node.name ?? ''}> is not a component policies can use.`,
       `Use one of ${componentNames.map((n) => `<${n} />`).join(', ')}, or write the text in Markdown.`,
+      // The loader knows the policy's kind, and names its components instead.
+      'unknown-component',
     );
     return;
   }

@@ -2,8 +2,9 @@ import { sourceLocale, type Locale } from '../config.ts';
 import { localizedLabel } from '../content/labels.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { translator, uiStrings } from '../i18n/translator.ts';
-import { KEYED_LISTS, type DataEvent } from './diff-data.ts';
-import { eventWordings, type Entry, type Side, type WordingContext } from './event-wordings.ts';
+import { kindOf } from '../kinds/index.ts';
+import type { DataEvent } from './diff-data.ts';
+import { baseWordings, type Entry, type Side, type WordingContext } from './event-wordings.ts';
 
 /**
  * Says a data change in plain words in the reader's language, for the diff
@@ -13,7 +14,8 @@ import { eventWordings, type Entry, type Side, type WordingContext } from './eve
  */
 export function describeEvent(event: DataEvent, before: PolicyVersion, after: PolicyVersion, locale: Locale): string {
   const versions = { before, after };
-  const key = (KEYED_LISTS as Record<string, string>)[event.subject];
+  const kind = kindOf(after);
+  const key = Object.hasOwn(kind.keyedLists, event.subject) ? kind.keyedLists[event.subject] : undefined;
   const find = (version: PolicyVersion): Entry => {
     const list = (version.data as unknown as Record<string, unknown>)[event.subject];
     return (Array.isArray(list) && key ? (list as Entry[]).find((e) => String(e[key]) === event.id) : undefined) ?? {};
@@ -33,5 +35,6 @@ export function describeEvent(event: DataEvent, before: PolicyVersion, after: Po
     entry: event.type === 'removed' ? entries.before : entries.after,
     text,
   };
-  return eventWordings[event.subject]?.(context) ?? context.t('event.generic', { path: event.path });
+  const wording = Object.hasOwn(baseWordings, event.subject) ? baseWordings[event.subject] : kind.wordings[event.subject];
+  return wording?.(context) ?? context.t('event.generic', { path: event.path });
 }

@@ -1,16 +1,20 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isLocale, sourceLocale, type Locale } from '../config.ts';
-import { componentNames } from '../content/components.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { cachedParse } from '../content/parse-cache.ts';
 import { bodyParser, localeFileIn } from '../content/body-parser.ts';
 import { PolicyError, PolicyValidationError } from '../content/policy-error.ts';
 import { readFrontMatter } from '../content/read-front-matter.ts';
-import { policyFrontmatterSchema, translationSchema, type PolicyData } from '../content/schema.ts';
-import { dataComponents } from '../render/data-components.ts';
+import { translationSchema, type BaseData } from '../content/schema.ts';
+import { allComponentNames, kindOf, policyKinds } from '../kinds/index.ts';
+import type { DataComponent } from '../kinds/kind.ts';
+import { kindRenderers } from '../kinds/renderers.ts';
+import { MANIFEST, policyManifestSchema } from '../content/policy-manifest.ts';
+import { withoutJekyll } from '../content/jekyll-keys.ts';
 import { renderBody } from '../render/render-body.ts';
-import { diffData, type DataEvent } from './diff-data.ts';
+import type { DataEvent } from './diff-data.ts';
+import { diffVersions } from './diff-versions.ts';
 import { diffSections, type SectionDiff } from './diff-sections.ts';
 
 /** The diff of two files: the text by section, and the data events when both have data. */
@@ -21,7 +25,32 @@ export interface FileDiff {
 }
 
 // Without data, a component shows as its name, so moving or adding one still diffs.
-const placeholders = Object.fromEntries(componentNames.map((name) => [name, () => `[${name}]`])) as unknown as typeof dataComponents;
+const placeholders: Record<string, DataComponent> = Object.fromEntries(allComponentNames.map((name) => [name, () => `[${name}]`]));
+
+/**
+ * The kind of a file's policy: the policy.yaml two folders up when it has one
+ * (policies/<policy>/<version>/<locale>.md), else the first kind whose schema
+ * the data fits, so a privacy policy's data is diffed as privacy data.
+ */
+function kindFor(file: string, data: unknown): string | undefined {
+  const manifest = path.join(path.dirname(file), '..', MANIFEST);
+  if (existsSync(manifest) && !lstatSync(manifest).isSymbolicLink()) {
+    try {
+      const kind = policyManifestSchema.safeParse(readFrontMatter(manifest, `---\n${readFileSync(manifest, 'utf8')}\n---\n`).data).data?.kind;
+      if (kind) return kind;
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+    }
+  }
+  return Object.values(policyKinds).find((k) => k.schema.safeParse(data).success)?.id;
+}
+
+function readData(file: string, frontMatter: Record<string, unknown>): { kind: string; data: BaseData } | undefined {
+  const data = withoutJekyll(frontMatter);
+  const kind = kindFor(file, data);
+  const parsed = kind ? kindOf({ kind }).schema.safeParse(data) : undefined;
+  return kind && parsed?.success ? { kind, data: parsed.data } : undefined;
+}
 
 /**
  * Reads any MDX or Markdown file, front-matter optional, and renders it the
@@ -35,14 +64,22 @@ function readVersion(file: string): { version: PolicyVersion; hasData: boolean; 
   // Authors diff the same files again and again: clean parses come from the cache.
   const body = cachedParse(file, frontMatter.body, bodyParser(file, false));
   if (body.errors.length > 0) throw new PolicyValidationError(body.errors);
-  let data: PolicyData | undefined = policyFrontmatterSchema.safeParse(frontMatter.data).data;
-  const translation = data ? undefined : translationSchema.safeParse(frontMatter.data).data;
+  let read = readData(file, frontMatter.data);
+  const translation = read ? undefined : translationSchema.safeParse(frontMatter.data).data;
   const sibling = path.join(path.dirname(file), localeFileIn(readdirSync(path.dirname(file)), sourceLocale) ?? `${sourceLocale}.mdx`);
   if (translation && existsSync(sibling) && !lstatSync(sibling).isSymbolicLink() && path.resolve(sibling) !== path.resolve(file)) {
-    data = policyFrontmatterSchema.safeParse(readFrontMatter(sibling, readFileSync(sibling, 'utf8')).data).data;
+    read = readData(sibling, readFrontMatter(sibling, readFileSync(sibling, 'utf8')).data);
   }
+  const data = read?.data;
   const source = { locale, file, sha256: '', title: translation?.title ?? data?.title ?? '', labels: translation?.labels ?? {}, body, references: [] };
-  const version: PolicyVersion = { policy: '', version: data?.effective ?? '', data: data as PolicyData, locales: { [locale]: source }, errata: [] };
+  const version: PolicyVersion = {
+    policy: '',
+    kind: read?.kind ?? 'document',
+    version: data?.effective ?? '',
+    data: data as BaseData,
+    locales: { [locale]: source },
+    errata: [],
+  };
   return { version, hasData: data !== undefined, locale };
 }
 
@@ -78,10 +115,10 @@ export function diffFiles(oldFile: string, newFile: string): FileDiff {
   }
   const before = readVersion(oldFile);
   const after = readVersion(newFile);
-  const render = (side: typeof before) => renderBody(side.version, side.locale, side.hasData ? dataComponents : placeholders).sections;
+  const render = (side: typeof before) => renderBody(side.version, side.locale, side.hasData ? kindRenderers[side.version.kind] : placeholders).sections;
   return {
     locale: after.locale,
     sections: diffSections(render(before), render(after), after.locale),
-    data: before.hasData && after.hasData ? diffData(before.version.data, after.version.data) : [],
+    data: before.hasData && after.hasData && before.version.kind === after.version.kind ? diffVersions(before.version, after.version) : [],
   };
 }

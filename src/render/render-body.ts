@@ -11,7 +11,8 @@ import { localizedLabel } from '../content/labels.ts';
 import { rawHtmlSchema } from '../content/raw-html.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { translator } from '../i18n/translator.ts';
-import { dataComponents, type RenderContext } from './data-components.ts';
+import type { DataComponent, RenderContext } from '../kinds/kind.ts';
+import { kindRenderers } from '../kinds/renderers.ts';
 
 /** One headed part of the rendered text, the unit of anchors, the TOC and diffs. */
 export interface RenderedSection {
@@ -39,7 +40,7 @@ export interface RenderedBody {
  * front-matter (never executed), then the text is split into sections by heading.
  * `components` replaces the data components, for text that has no data to show.
  */
-export function renderBody(version: PolicyVersion, locale: Locale, components: typeof dataComponents = dataComponents): RenderedBody {
+export function renderBody(version: PolicyVersion, locale: Locale, components: Record<string, DataComponent> = kindRenderers[version.kind]!): RenderedBody {
   const source = version.locales[locale];
   if (!source) throw new Error(`Version ${version.version} of ${version.policy} has no ${locale} text.`);
   const context: RenderContext = {
@@ -52,7 +53,8 @@ export function renderBody(version: PolicyVersion, locale: Locale, components: t
   // (and cached) mdast is read, never copied or changed.
   const component = (_state: unknown, node: MdxJsxFlowElement | MdxJsxTextElement): Element | Text => {
     const props = Object.fromEntries(node.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' ? [[a.name, String(a.value)]] : [])));
-    const out = components[node.name!]!(context, props);
+    // A component another kind has (in `policy diff` of a stray file) shows as its name; the loader refuses it in policies.
+    const out = components[node.name!]?.(context, props) ?? `[${node.name}]`;
     return typeof out === 'string' ? { type: 'text', value: out } : out;
   };
   // MDX comments (`{/* … */}`, the only expressions the loader lets through) are

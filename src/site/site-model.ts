@@ -37,6 +37,8 @@ export interface SiteVersion extends PolicyVersion {
 /** A policy with its versions (oldest first) and the ones that matter today. */
 export interface SitePolicy {
   id: string;
+  /** Its kind (privacy, terms, document), from policy.yaml. */
+  kind: string;
   versions: SiteVersion[];
   current?: SiteVersion;
   /** The next version to take effect, if one is announced. */
@@ -97,8 +99,10 @@ export function buildSiteModel(root: string, now: string = resolveNow(), drafts:
   const warnings: PolicyError[] = [];
   const loaded = timed('loadMs', () => loadPolicies(root, { now, ...(dev && { warnings }) }));
   const shown = loaded
-    .map((policy) => ({ id: policy.id, versions: policy.versions.filter((v) => drafts || v.data.announced <= now) }))
-    .filter((policy) => policy.versions.length > 0);
+    .map((policy) => ({ ...policy, versions: policy.versions.filter((v) => drafts || v.data.announced <= now) }))
+    .filter((policy) => policy.versions.length > 0)
+    // policy.yaml's `order` first, then by name: the order of every list of the site's policies.
+    .sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || a.id.localeCompare(b.id));
   const policies = shown.map((policy): SitePolicy => {
     const versions: SiteVersion[] = [];
     policy.versions.forEach((version, index, all) => {
@@ -129,10 +133,11 @@ export function buildSiteModel(root: string, now: string = resolveNow(), drafts:
     const files = policy.versions.flatMap((v) => [...localeSources(v).map((l) => l.sha256), JSON.stringify(v.errata)]);
     return {
       id: policy.id,
+      kind: policy.kind,
       versions,
       current: versions.find((v) => v.status === 'current'),
       upcoming: versions.find((v) => v.status === 'upcoming'),
-      cacheKey: hash(policy.id, now, siteConfig.locales.join(), drafts ? 'drafts' : 'public', ...files),
+      cacheKey: hash(policy.id, policy.kind, String(policy.order), now, siteConfig.locales.join(), drafts ? 'drafts' : 'public', ...files),
     };
   });
   // The flag is in the site key too, for pages (such as the home page) that show no policy when every one is a draft.

@@ -1,11 +1,15 @@
 import type { Locale } from '../config.ts';
-import type { PolicyData } from '../content/schema.ts';
+import type { PrivacyData } from '../kinds/privacy/schema.ts';
 import { describeEvent } from '../diff/describe-event.ts';
-import { diffData, type DataEvent } from '../diff/diff-data.ts';
+import type { DataEvent } from '../diff/diff-data.ts';
+import { diffVersions } from '../diff/diff-versions.ts';
 import type { SitePolicy, SiteVersion } from './site-model.ts';
 
 /** One processor as a version lists it. */
-export type Processor = PolicyData['processors'][number];
+export type Processor = PrivacyData['processors'][number];
+
+// The list is a view over privacy data: only privacy policies have one.
+const processorsOf = (version: SiteVersion | undefined) => (version ? (version.data as PrivacyData).processors : []);
 
 /** A version's changes to the list: additions, removals and changed entries, with their dates. */
 export interface SubprocessorUpdate {
@@ -29,7 +33,7 @@ export interface SubprocessorHistory {
 }
 
 /** Whether a policy has a sub-processor list: a privacy policy whose versions state processors. */
-export const hasSubprocessors = (policy: SitePolicy) => policy.versions.some((v) => Array.isArray(v.data.processors));
+export const hasSubprocessors = (policy: SitePolicy) => policy.kind === 'privacy';
 
 /**
  * Derives a policy's sub-processor list and its dated change log from the
@@ -43,12 +47,12 @@ export function subprocessorHistory(policy: SitePolicy): SubprocessorHistory {
   let inForce = new Map<string, string>();
   policy.versions.forEach((version, index) => {
     const previous = policy.versions[index - 1];
-    const before = new Map((previous?.data.processors ?? []).map((p) => [p.id, p]));
-    const after = new Map(version.data.processors.map((p) => [p.id, p]));
+    const before = new Map(processorsOf(previous).map((p) => [p.id, p]));
+    const after = new Map(processorsOf(version).map((p) => [p.id, p]));
     // The first list is worded as additions, like every later one.
     const events: DataEvent[] = previous
-      ? diffData(previous.data, version.data).filter((e) => e.subject === 'processors')
-      : version.data.processors.map((p) => ({ path: `processors.${p.id}`, subject: 'processors', id: p.id, type: 'added', after: p, material: true }));
+      ? diffVersions(previous, version).filter((e) => e.subject === 'processors')
+      : processorsOf(version).map((p) => ({ path: `processors.${p.id}`, subject: 'processors', id: p.id, type: 'added', after: p, material: true }));
     const changes: SubprocessorUpdate['changes'] = [];
     for (const [id, processor] of after) {
       if (!before.has(id)) {
@@ -68,7 +72,7 @@ export function subprocessorHistory(policy: SitePolicy): SubprocessorHistory {
   return {
     policy,
     asOf,
-    processors: asOf.data.processors.map((processor) => ({ processor, since: inForce.get(processor.id)! })),
+    processors: processorsOf(asOf).map((processor) => ({ processor, since: inForce.get(processor.id)! })),
     updates: updates.reverse(),
   };
 }

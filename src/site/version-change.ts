@@ -3,7 +3,8 @@ import { noticePeriodFor } from '../content/check-changes.ts';
 import { localizedLabel } from '../content/labels.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
 import { describeEvent } from '../diff/describe-event.ts';
-import { diffData, type DataEvent } from '../diff/diff-data.ts';
+import type { DataEvent } from '../diff/diff-data.ts';
+import { diffVersions } from '../diff/diff-versions.ts';
 import { diffSections, type SectionDiff } from '../diff/diff-sections.ts';
 import type { RenderedBody } from '../render/render-body.ts';
 
@@ -39,7 +40,7 @@ export function versionChange(
   version: PolicyVersion,
   bodyOf: (version: PolicyVersion, locale: Locale) => RenderedBody,
 ): VersionChange {
-  const events = diffData(previous.data, version.data);
+  const events = diffVersions(previous, version);
   const change = version.data.change!;
   const locales = Object.fromEntries(
     siteConfig.locales.map((locale) => [

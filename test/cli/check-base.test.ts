@@ -247,6 +247,7 @@ describe('policy check --base accepts legitimate changes', () => {
     followSource(root, V);
     // The same history as a new policy: the published privacy policy stays as it was.
     for (const version of [V, dir]) cpSync(path.join(root, version), path.join(root, version.replace('/privacy/', '/terms/')), { recursive: true });
+    cpSync(path.join(root, 'policies/privacy/policy.yaml'), path.join(root, 'policies/terms/policy.yaml'));
     git(root, 'checkout', '--', V);
     rmSync(path.join(root, dir), { recursive: true });
     const lock = policy(root, 'lock');

@@ -39,7 +39,9 @@ describe('policy check', () => {
     const root = fixtureRoot(path.join(fixturesDir, 'invalid/unknown-component'));
     const text = policyAt(FIXTURE_NOW, root, 'check');
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain('policies/privacy/2025-07-01/en.mdx:57:1  <iframe> is not a component policies can use.\n    Hint: Use one of <Contact />');
+    expect(text.stdout).toContain(
+      "policies/privacy/2025-07-01/en.mdx:57:1  <iframe> is not a component policies can use.\n    Hint: A privacy policy's text may use <Contact />",
+    );
     expect(text.stdout).toMatch(/1 problem in 1 file\.\n$/);
     const github = policyAt(FIXTURE_NOW, root, 'check', '--format', 'github');
     expect(github.status).toBe(1);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicies, type PolicyVersion } from '../../src/content/load-policies.ts';
-import { policyFrontmatterSchema, type PolicyData } from '../../src/content/schema.ts';
+import { privacySchema as policyFrontmatterSchema, type PrivacyData as PolicyData } from '../../src/kinds/privacy/schema.ts';
 import { describeEvent } from '../../src/diff/describe-event.ts';
-import { diffData, type DataEvent } from '../../src/diff/diff-data.ts';
+import { diffVersions } from '../../src/diff/diff-versions.ts';
+import type { DataEvent } from '../../src/diff/diff-data.ts';
 import { FIXTURE_NOW, fixtureRoot } from '../helpers/fixture-root.ts';
 
 // Every field of the schema, changed one way or another, in the words a legal reader gets in English and Spanish.
@@ -16,7 +17,7 @@ interface Edit {
 }
 
 function version(edit: Edit = {}): PolicyVersion {
-  const data = structuredClone(base.data);
+  const data = structuredClone(base.data) as PolicyData;
   edit.data?.(data);
   const es = base.locales.es!;
   return { ...base, data, locales: { ...base.locales, es: { ...es, title: edit.esTitle ?? es.title, labels: { ...es.labels, ...edit.es } } } };
@@ -432,7 +433,7 @@ describe('describeEvent', () => {
   for (const [name, [from, to, en, es]] of Object.entries(cases)) {
     it(name, () => {
       const [before, after] = [version(from), version(to)];
-      const events = diffData(before.data, after.data);
+      const events = diffVersions(before, after);
       expect(events.map((e) => describeEvent(e, before, after, 'en'))).toEqual(en);
       expect(events.map((e) => describeEvent(e, before, after, 'es'))).toEqual(es);
     });
@@ -458,13 +459,13 @@ describe('describeEvent', () => {
       }
       if (!d.shape && d.type !== 'array') expected.push(key);
     }
-    const covered = new Set(Object.values(cases).flatMap(([from, to]) => diffData(version(from).data, version(to).data).map(coverageKey)));
+    const covered = new Set(Object.values(cases).flatMap(([from, to]) => diffVersions(version(from), version(to)).map(coverageKey)));
     expect(expected.length).toBeGreaterThan(40);
     expect([...covered].sort()).toEqual(expected.sort());
   });
 
   it('tells the reader in the source locale strings for a locale without its own', () => {
     const [before, after] = [version(), version({ data: (d) => void (d.minimumAge = 13) })];
-    expect(describeEvent(diffData(before.data, after.data)[0]!, before, after, 'fr')).toBe('Minimum age lowered from 16 to 13 years');
+    expect(describeEvent(diffVersions(before, after)[0]!, before, after, 'fr')).toBe('Minimum age lowered from 16 to 13 years');
   });
 });

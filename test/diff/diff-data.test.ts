@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicies, type PolicyVersion } from '../../src/content/load-policies.ts';
-import type { PolicyData } from '../../src/content/schema.ts';
+import { privacyKind } from '../../src/kinds/privacy/index.ts';
+import type { PrivacyData } from '../../src/kinds/privacy/schema.ts';
 import { describeEvent } from '../../src/diff/describe-event.ts';
 import { diffData, durationDays, durationRange } from '../../src/diff/diff-data.ts';
 import { FIXTURE_NOW, fixtureRoot } from '../helpers/fixture-root.ts';
 
-const base = loadPolicies(fixtureRoot(), { now: FIXTURE_NOW })[0]!.versions[0]!;
-const edit = (change: (data: PolicyData) => void): PolicyVersion => {
-  const data = structuredClone(base.data);
+const loaded = loadPolicies(fixtureRoot(), { now: FIXTURE_NOW })[0]!.versions[0]!;
+const base = { ...loaded, data: loaded.data as PrivacyData };
+const edit = (change: (data: PrivacyData) => void): PolicyVersion => {
+  const data = structuredClone(base.data) as PrivacyData;
   change(data);
   return { ...base, data };
 };
 const events = (after: PolicyVersion) =>
-  diffData(base.data, after.data).map(({ path, type, material }) => `${path} ${type} ${material ? 'material' : 'editorial'}`);
+  diffData(base.data, after.data, privacyKind).map(({ path, type, material }) => `${path} ${type} ${material ? 'material' : 'editorial'}`);
 
 describe('diffData', () => {
   it('finds nothing between equal versions', () => {
-    expect(diffData(base.data, structuredClone(base.data))).toEqual([]);
+    expect(diffData(base.data, structuredClone(base.data), privacyKind)).toEqual([]);
   });
 
   it('classes processor changes: a new one or a new country is material, a removal editorial', () => {
@@ -31,10 +33,10 @@ describe('diffData', () => {
     };
     const added = edit((d) => d.processors.push(cloudflare));
     expect(events(added)).toEqual(['processors.cdn added material']);
-    expect(describeEvent(diffData(base.data, added.data)[0]!, base, added, 'en')).toBe(
+    expect(describeEvent(diffData(base.data, added.data, privacyKind)[0]!, base, added, 'en')).toBe(
       'New processor: Cloudflare (United States, EU Standard Contractual Clauses)',
     );
-    expect(describeEvent(diffData(base.data, added.data)[0]!, base, added, 'es')).toBe(
+    expect(describeEvent(diffData(base.data, added.data, privacyKind)[0]!, base, added, 'es')).toBe(
       'Nuevo encargado: Cloudflare (Estados Unidos, Cláusulas Contractuales Tipo de la UE)',
     );
     expect(events(edit((d) => void d.processors.pop()))).toEqual(['processors.hosting removed editorial']);
@@ -45,8 +47,10 @@ describe('diffData', () => {
   it('classes retention: longer is material, shorter editorial, and says it in words', () => {
     const longer = edit((d) => (d.retention[0]!.period = 'P180D'));
     expect(events(longer)).toEqual(['retention.logs.period changed material']);
-    expect(describeEvent(diffData(base.data, longer.data)[0]!, base, longer, 'en')).toBe('Security logs kept 180 days instead of 90 days');
-    expect(describeEvent(diffData(base.data, longer.data)[0]!, base, longer, 'es')).toBe('Registros de seguridad se conservan 180 días en lugar de 90 días');
+    expect(describeEvent(diffData(base.data, longer.data, privacyKind)[0]!, base, longer, 'en')).toBe('Security logs kept 180 days instead of 90 days');
+    expect(describeEvent(diffData(base.data, longer.data, privacyKind)[0]!, base, longer, 'es')).toBe(
+      'Registros de seguridad se conservan 180 días en lugar de 90 días',
+    );
     expect(events(edit((d) => (d.retention[0]!.period = 'P30D')))).toEqual(['retention.logs.period changed editorial']);
   });
 
@@ -98,7 +102,7 @@ describe('diffData', () => {
       d.processors.push({ ...d.processors[0]!, id: 'mail', name: 'Mailer' });
       d.cookies.push({ category: 'analytics', consent: 'required', providers: ['first-party'] });
     });
-    expect(diffData(wider.data, base.data).map(({ path, type, material }) => `${path} ${type} ${material ? 'material' : 'editorial'}`)).toEqual([
+    expect(diffData(wider.data, base.data, privacyKind).map(({ path, type, material }) => `${path} ${type} ${material ? 'material' : 'editorial'}`)).toEqual([
       'dataCollected.payment removed editorial',
       'purposes.billing removed editorial',
       'processors.mail removed editorial',
@@ -109,7 +113,7 @@ describe('diffData', () => {
   it('compares durations as ranges (a month is 28 to 31 days, a year 365 or 366), so an ambiguous change is material', () => {
     expect(durationRange('P1Y2M1W3D')).toEqual({ min: 365 + 56 + 10, max: 366 + 62 + 10 });
     expect(durationDays('P1M'), 'the approximation other modules word changes with').toBe(30);
-    const notice = (from: string, to: string) => diffData({ ...base.data, noticePeriod: from }, { ...base.data, noticePeriod: to })[0]?.material;
+    const notice = (from: string, to: string) => diffData({ ...base.data, noticePeriod: from }, { ...base.data, noticePeriod: to }, privacyKind)[0]?.material;
     expect(notice('P30D', 'P1M'), 'P1M is 28 days in February').toBe(true);
     expect(notice('P1M', 'P30D')).toBe(true);
     expect(notice('P1M', 'P31D'), 'never shorter than a month').toBe(false);
@@ -117,14 +121,15 @@ describe('diffData', () => {
     expect(notice('P1Y', 'P365D')).toBe(true);
     expect(notice('P30D', 'P2M')).toBe(false);
     const period = (value: string) => ({ ...base.data, retention: [{ ...base.data.retention[0]!, period: value }] });
-    const retention = (from: string, to: string) => diffData(period(from), period(to))[0]?.material;
+    const retention = (from: string, to: string) => diffData(period(from), period(to), privacyKind)[0]?.material;
     expect(retention('P30D', 'P1M'), 'a month can be 31 days').toBe(true);
     expect(retention('P1M', 'P28D')).toBe(false);
     expect(retention('P1M', 'P29D')).toBe(true);
     expect(retention('P365D', 'P1Y')).toBe(true);
     expect(retention('P1Y', 'P365D')).toBe(false);
     expect(retention('P3M', 'P84D')).toBe(false);
-    const respond = (to: string) => diffData(base.data, { ...base.data, requests: { ...base.data.requests, respondWithin: to } })[0]?.material;
+    const respond = (to: string) =>
+      diffData(base.data, { ...base.data, requests: { ...base.data.requests, respondWithin: to } } as PrivacyData, privacyKind)[0]?.material;
     expect(respond('P1M'), 'P30D → P1M can be a day slower').toBe(true);
     expect(respond('P4W')).toBe(false);
   });
@@ -137,8 +142,8 @@ describe('diffData', () => {
 
   it('keys list entries by id, so reordering is not a change', () => {
     const reordered = edit((d) => d.dataCollected.push({ id: 'payment', group: 'personal', label: 'Payment', description: 'Card' }));
-    const swapped = structuredClone(reordered.data);
+    const swapped = structuredClone(reordered.data) as PrivacyData;
     swapped.dataCollected.reverse();
-    expect(diffData(reordered.data, swapped)).toEqual([]);
+    expect(diffData(reordered.data, swapped, privacyKind)).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ process.env.POLICY_NOW = NOW;
 const { siteConfig, sourceLocale } = await import('../../src/config.ts');
 const { readPolicies } = await import('../../src/content/load-policies.ts');
 const { translatableLabels } = await import('../../src/content/labels.ts');
+const { privacyKind } = await import('../../src/kinds/privacy/index.ts');
 const { PolicyValidationError } = await import('../../src/content/policy-error.ts');
 const { lockCommand } = await import('../../src/cli/lock-command.ts');
 const { buildSiteModel } = await import('../../src/site/site-model.ts');
@@ -44,7 +45,7 @@ const split = (file: string) => {
   return { data: YAML.parse(front!) as Record<string, unknown>, body: body! };
 };
 const [baseEn, baseEs] = [split('en.mdx'), split('es.mdx')];
-const baseLabels = translatableLabels(baseEn.data as never);
+const baseLabels = translatableLabels(privacyKind, baseEn.data as never);
 
 interface Case {
   kind: 'material' | 'editorial';
@@ -84,7 +85,7 @@ function writeCase(edit: Case): string {
   const en = `---\n${YAML.stringify(data)}---\n\n${enBody}`;
   let labels: Map<string, string>;
   try {
-    labels = translatableLabels(data as never);
+    labels = translatableLabels(privacyKind, data as never);
   } catch {
     labels = new Map(); // data too broken to list its labels; the check says why
   }

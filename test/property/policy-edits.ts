@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cookieCategories, legalBases, retentionEvents, rightNames, safeguards } from '../../src/content/schema.ts';
+import { cookieCategories, legalBases, retentionEvents, rightNames, safeguards } from '../../src/kinds/privacy/schema.ts';
 
 /*
  * Random edits of a policy version, as an author (or a hostile pull request)

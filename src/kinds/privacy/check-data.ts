@@ -1,29 +1,18 @@
-import { PLACEHOLDER } from './placeholder.ts';
-import { PolicyError } from './policy-error.ts';
-import type { FrontMatterFile } from './read-front-matter.ts';
-import type { PolicyData } from './schema.ts';
+import { PolicyError } from '../../content/policy-error.ts';
+import type { FrontMatterFile } from '../../content/read-front-matter.ts';
+import { checkComponentProp, propOf, uniqueKeys } from '../check-helpers.ts';
+import type { ComponentUse } from '../kind.ts';
+import type { PrivacyData } from './schema.ts';
 
 /**
- * Checks what one zod schema cannot see: ids are unique, references point at
- * something that exists, and the dates are in order.
+ * Checks what the privacy schema cannot see: ids are unique, references between
+ * entries point at something that exists, and the components' props name data
+ * the version has, with every data group shown somewhere.
  */
-export function checkReferences(file: string, data: PolicyData, frontMatter: FrontMatterFile): PolicyError[] {
+export function checkPrivacyData(file: string, data: PrivacyData, frontMatter: FrontMatterFile, uses: ComponentUse[]): PolicyError[] {
   const errors: PolicyError[] = [];
   const at = (path: PropertyKey[]) => frontMatter.placeOf(path);
-
-  const unique = (list: string[], field: string, key: string) => {
-    const seen = new Set<string>();
-    list.forEach((id, index) => {
-      if (seen.has(id))
-        errors.push(
-          new PolicyError(file, `The ${key} "${id}" appears twice in "${field}".`, {
-            place: at([field, index]),
-            hint: `Give each entry of ${field} its own ${key}.`,
-          }),
-        );
-      seen.add(id);
-    });
-  };
+  const unique = (list: string[], field: string, key: string) => errors.push(...uniqueKeys(file, frontMatter, list, field, key));
   unique(
     data.contacts.map((c) => c.id),
     'contacts',
@@ -100,19 +89,34 @@ export function checkReferences(file: string, data: PolicyData, frontMatter: Fro
       }),
     );
   }
-  if (data.change?.summary.startsWith(PLACEHOLDER)) {
+  for (const use of uses) errors.push(...checkComponents(use, data));
+  return errors;
+}
+
+function checkComponents(use: ComponentUse, data: PrivacyData): PolicyError[] {
+  const groups = data.dataCollected.map((d) => d.group);
+  const errors = [
+    ...checkComponentProp(use, 'DataCollected', 'group', groups, 'names a group with no data', 'Use one of the groups in dataCollected'),
+    ...checkComponentProp(
+      use,
+      'Email',
+      'contact',
+      data.contacts.map((c) => c.id),
+      'names no contact',
+      'Use one of the contact ids',
+    ),
+  ];
+  // A data category is shown only through <DataCollected group="…">: a group no
+  // component names would drop its categories from the page without a word.
+  const shown = new Set(use.references.flatMap((r) => (r.type === 'component' && r.name === 'DataCollected' ? [String(propOf(r, 'group'))] : [])));
+  if (!use.complete || errors.length > 0 || shown.size === 0) return errors;
+  for (const group of new Set(groups)) {
+    if (shown.has(group)) continue;
+    const place = use.isSource ? use.frontMatter.placeOf(['dataCollected', groups.indexOf(group), 'group']) : undefined;
     errors.push(
-      new PolicyError(file, 'The change summary is still the placeholder.', {
-        place: at(['change', 'summary']),
-        hint: 'Say in one or two sentences what changes and why; readers and the notice email see it.',
-      }),
-    );
-  }
-  if (data.announced > data.effective) {
-    errors.push(
-      new PolicyError(file, `This version is announced on ${data.announced}, after it takes effect on ${data.effective}.`, {
-        place: at(['announced']),
-        hint: 'A version must be announced on or before its effective date.',
+      new PolicyError(use.file, `The data categories of group "${group}" are shown nowhere: no <DataCollected group="${group}" /> in this text.`, {
+        place,
+        hint: `Add <DataCollected group="${group}" /> where they belong, or move them to a group the text shows.`,
       }),
     );
   }

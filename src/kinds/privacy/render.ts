@@ -1,49 +1,14 @@
-import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { TFunction } from 'i18next';
-import type { Locale } from '../config.ts';
-import type { PolicyData } from '../content/schema.ts';
-import { formatCountry, formatDuration, formatList } from '../i18n/format.ts';
-
-/** What a data component needs to render one version in one locale. */
-export interface RenderContext {
-  locale: Locale;
-  data: PolicyData;
-  t: TFunction;
-  /** The translated text for a label key, or the source text in the source locale. */
-  label(key: string, source: string): string;
-}
-
-type Props = Record<string, string>;
-type Component = (context: RenderContext, props: Props) => Element | string;
-
-const strongItem = (term: string, text: string) => h('li', [h('strong', `${term}:`), ` ${text}`]);
-
-// Wide tables scroll inside a focusable region so keyboard users can reach them.
-type Cell = string | ElementContent | ElementContent[] | Array<string | ElementContent>;
-const table = (caption: string, head: string[], rows: Cell[][]) =>
-  h('div', { className: ['table-scroll'], role: 'region', ariaLabel: caption, tabIndex: 0 }, [
-    h('table', [
-      h('caption', caption),
-      h(
-        'thead',
-        h(
-          'tr',
-          head.map((cell) => h('th', { scope: 'col' }, cell)),
-        ),
-      ),
-      h(
-        'tbody',
-        rows.map(([first, ...rest]) => h('tr', [h('th', { scope: 'row' }, first!), ...rest.map((cell) => h('td', cell))])),
-      ),
-    ]),
-  ]);
+import { formatCountry, formatDuration, formatList } from '../../i18n/format.ts';
+import type { DataComponent } from '../kind.ts';
+import { sharedRenderers, strongItem, table } from '../render-shared.ts';
+import type { PrivacyData } from './schema.ts';
 
 /**
- * The data components, by the names authors write in MDX. Each renders part of
- * the version's front-matter, localized, so the text never restates the data.
+ * A privacy policy's data components, by the names authors write. Each renders
+ * part of the version's front-matter, localized, so the text never restates the data.
  */
-export const dataComponents: Record<string, Component> = {
+export const privacyRenderers: Record<string, DataComponent<PrivacyData>> = {
   DataCollected({ data, label }, { group }) {
     return h(
       'ul',
@@ -122,16 +87,7 @@ export const dataComponents: Record<string, Component> = {
       h('dd', h('address', [name, h('br'), `${locality}, ${formatCountry(country, locale)}`])),
     ]);
   },
-  Email({ data }, { contact }) {
-    const email = data.contacts.find((c) => c.id === contact)!.email;
-    return h('a', { href: `mailto:${email}` }, email);
-  },
-  MinimumAge({ data }) {
-    return String(data.minimumAge);
-  },
-  NoticePeriod({ data, locale }) {
-    return formatDuration(data.noticePeriod, locale);
-  },
+  ...sharedRenderers,
   ResponseTime({ data, locale }) {
     return formatDuration(data.requests.respondWithin, locale);
   },

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { kindIds, policyKinds } from '../kinds/index.ts';
+import { checkCharacters } from './check-characters.ts';
+import { PolicyError } from './policy-error.ts';
+import { readFrontMatter } from './read-front-matter.ts';
+import { schemaErrors } from './schema-errors.ts';
+
+/** policies/<policy>/policy.yaml: what a policy is, stated once for all its versions. */
+export const policyManifestSchema = z.strictObject({
+  /** Path to the JSON Schema, for editors; ignored by the build. */
+  $schema: z.string().optional(),
+  /** The kind of policy, which decides its front-matter, components and material-change rules. */
+  kind: z
+    .string({ error: `Say what kind of policy this is: kind: ${kindIds.join(', kind: ')}.` })
+    .refine((kind) => Object.hasOwn(policyKinds, kind), { error: `Use one of the kinds ${kindIds.join(', ')}.` })
+    .describe(`The kind of policy: ${kindIds.join(', ')}.`),
+  /** Where the policy comes in lists of the site's policies, lowest first; then by name. */
+  order: z.int().min(0).max(1000).optional().describe('Where the policy comes in the site’s lists, lowest first (then by name).'),
+});
+
+/** A policy's manifest after validation. */
+export type PolicyManifest = z.output<typeof policyManifestSchema>;
+
+/** The manifest's file name inside a policy's folder. */
+export const MANIFEST = 'policy.yaml';
+
+/**
+ * Reads and checks a policy's policy.yaml.
+ *
+ * @returns The manifest, or undefined with the reasons pushed to `errors`.
+ */
+export function readPolicyManifest(root: string, dir: string, policy: string, errors: PolicyError[]): PolicyManifest | undefined {
+  const file = `${dir}/${policy}/${MANIFEST}`;
+  if (!existsSync(path.join(root, file))) {
+    errors.push(
+      new PolicyError(`${dir}/${policy}`, `The policy "${policy}" has no ${MANIFEST}, which says what kind of policy it is.`, {
+        hint: `Create ${file} with one line, "kind: privacy", "kind: terms" or "kind: document" (any other legal text); npm run policy -- new ${policy} --kind <kind> starts a policy with one.`,
+      }),
+    );
+    return undefined;
+  }
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const before = errors.length;
+  errors.push(...checkCharacters(file, text));
+  if (errors.length > before) return undefined;
+  try {
+    // The front-matter reader's rules (YAML only, no tags, bounded depth) fit the manifest, one line down.
+    const read = readFrontMatter(file, `---\n${text.replace(/\r\n?/g, '\n').replace(/\n?$/, '\n')}---\n`);
+    const shifted = { ...read, placeOf: (p: readonly PropertyKey[]) => ({ ...read.placeOf(p), line: Math.max(1, read.placeOf(p).line - 1) }) };
+    const parsed = policyManifestSchema.safeParse(read.data);
+    if (parsed.success) return parsed.data;
+    errors.push(...schemaErrors(file, shifted, parsed.error.issues));
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    const line = error.place ? Math.max(1, error.place.line - 1) : undefined;
+    errors.push(new PolicyError(file, error.message, { place: line ? { line, column: error.place!.column } : undefined, hint: error.hint }));
+  }
+  return undefined;
+}

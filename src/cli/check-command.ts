@@ -10,10 +10,10 @@ import { UsageError } from './usage-error.ts';
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** One problem as a GitHub Actions annotation, shown on the pull request's diff. */
-export function githubAnnotation(error: PolicyError): string {
+/** One problem (or, as `notice`, a note) as a GitHub Actions annotation, shown on the pull request's diff. */
+export function githubAnnotation(error: PolicyError, level: 'error' | 'notice' = 'error'): string {
   const where = [`file=${escapeProperty(error.file)}`, ...(error.place ? [`line=${error.place.line}`, `col=${error.place.column}`] : []), 'title=policy check'];
-  return `::error ${where.join(',')}::${escapeData(error.message + (error.hint ? `\nHint: ${error.hint}` : ''))}`;
+  return `::${level} ${where.join(',')}::${escapeData(error.message + (error.hint ? `\nHint: ${error.hint}` : ''))}`;
 }
 
 /**
@@ -33,12 +33,15 @@ export function checkCommand(root: string, paths: readonly string[], format: 'te
     return path.relative(root, path.resolve(p)).split(path.sep).join('/');
   });
   const now = resolveNow();
-  const { policies, errors } = readPolicies(root, { now });
+  const { policies, errors, notes } = readPolicies(root, { now });
   if (base !== undefined) errors.push(...checkBase(root, base, now, policies));
   const shown =
     wanted.length === 0
       ? errors
       : errors.filter((e) => wanted.some((w) => w === '' || e.file === w || e.file.startsWith(`${w}/`) || w.startsWith(`${e.file}/`)));
+  const noted = notes.filter((n) => wanted.length === 0 || wanted.some((w) => w === '' || n.file === w || n.file.startsWith(`${w}/`)));
+  // Notes say what was set aside (such as Jekyll keys), and never fail the check.
+  for (const note of noted) out(format === 'github' ? githubAnnotation(note, 'notice') : `Note: ${note.format()}\n`);
   for (const error of shown) out(format === 'github' ? githubAnnotation(error) : `${error.format()}\n`);
   const files = new Set(shown.map((e) => e.file)).size;
   if (format === 'text')

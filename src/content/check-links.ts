@@ -3,9 +3,12 @@ import path from 'node:path';
 import { isLocale, siteConfig, sourceLocale } from '../config.ts';
 import { localeSources, type Policy } from './load-policies.ts';
 import { PolicyError } from './policy-error.ts';
+import { resolveLink } from './resolve-link.ts';
 
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
 const HINT = 'Link to an https:// page, a mailto: address, a page of this site (/en/privacy/) or a section (#id).';
+const LINK_BASE_HINT = (policy: string) =>
+  `If the text keeps the links of the site it was first published on, set linkBase: https://… in ${siteConfig.policiesDir}/${policy}/policy.yaml to that address.`;
 
 /**
  * Checks every link and image in the policy text, with `now` deciding which
@@ -54,6 +57,9 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
           const own = ownSitePath(url);
           if (own !== undefined) url = own;
           const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+          // A relative link to another policy file is checked as the page it becomes.
+          const relative = !scheme && !url.startsWith('#') && !url.startsWith('/') && url !== '' ? resolveLink(url, source.file, policy.linkBase) : undefined;
+          if (relative?.to === 'site') url = relative.url;
           if (node.type === 'image' || (node.type === 'definition' && imageIds.has(node.identifier ?? ''))) {
             checkImage(url, scheme, fail);
             continue;
@@ -80,11 +86,16 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
                 `The link "${url}" points at version ${draft.version}, which is not published until ${draft.data.announced}.`,
                 'Link to it from a version published on or after that day, or link to a published version.',
               );
-            else if (!ids)
-              fail(`The link "${url}" points at no page of this site.`, 'Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id.');
-            else if (anchor && !ids.has(anchor))
+            else if (!ids && !policy.linkBase)
+              fail(`The link "${url}" points at no page of this site.`, `Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id. ${LINK_BASE_HINT(policy.id)}`);
+            else if (ids && anchor && !ids.has(anchor))
               fail(`The link "${url}" points at a section that does not exist there.`, `Use one of: ${[...ids].join(', ')}.`);
-          } else {
+          } else if (relative?.to === 'nowhere') {
+            fail(
+              `The link "${shown}" is a relative address that points at ${relative.target}, which is not a policy file of this site.`,
+              `Link to a policy file (such as ../2025-07-01/en.md), an https:// page or a section (#id). ${LINK_BASE_HINT(policy.id)}`,
+            );
+          } else if (relative?.to !== 'base') {
             fail(`The link "${shown}" is a relative address, which points somewhere different on every page that shows it.`);
           }
         }

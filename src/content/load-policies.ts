@@ -6,6 +6,7 @@ import { isLocale, siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { checkChanges } from './check-changes.ts';
 import { checkCharacters } from './check-characters.ts';
 import { checkPlaceholders } from './check-placeholders.ts';
+import { checkTitleHeading } from './check-title-heading.ts';
 import { checkLinks } from './check-links.ts';
 import { checkLock } from './check-lock.ts';
 import { checkCommonData } from './check-common-data.ts';
@@ -52,6 +53,8 @@ export interface PolicyVersion {
   policy: string;
   /** The policy's kind, from its policy.yaml: which schema the data follows. */
   kind: string;
+  /** Where relative links that are no policy file resolve, from policy.yaml. */
+  linkBase?: string;
   /** The effective date, which is also the version's name. */
   version: string;
   data: PolicyData;
@@ -72,6 +75,8 @@ export interface Policy {
   kind: string;
   /** Where it comes in the site's lists, from policy.yaml; undefined lists it after those that have one. */
   order?: number;
+  /** Where relative links that are no policy file resolve, from policy.yaml. */
+  linkBase?: string;
   versions: PolicyVersion[];
 }
 
@@ -234,12 +239,12 @@ export function readPolicies(
         locales[entry.locale] = entry.source;
       }
       const errata = readErrata(root, `${dir}/${id}/${folder}`, errors, { announced: source.data.announced, now });
-      const version: PolicyVersion = { policy: id, kind: kind.id, version: folder, data: source.data, locales, errata };
+      const version: PolicyVersion = { policy: id, kind: kind.id, ...(manifest.linkBase && { linkBase: manifest.linkBase }), version: folder, data: source.data, locales, errata };
       const previous = versions.at(-1);
       if (previous) errors.push(...checkChanges(previous, version, source.file, source.frontMatter));
       versions.push(version);
     }
-    result.push({ id, kind: kind.id, ...(manifest.order !== undefined && { order: manifest.order }), versions });
+    result.push({ id, kind: kind.id, ...(manifest.order !== undefined && { order: manifest.order }), ...(manifest.linkBase && { linkBase: manifest.linkBase }), versions });
   }
   errors.push(...checkLinks(result, now));
   if (!options.skipLock)
@@ -309,6 +314,7 @@ function readEntry(
   if (!parsed.success)
     return { policy, folder, locale, file, kind, frontMatter, valid: false, source: { locale, file, sha256, title: '', labels: {}, body, references } };
   const translation = isSource ? undefined : (parsed.data as z.output<typeof translationSchema>);
+  errors.push(...checkTitleHeading(file, (parsed.data as { title: string }).title, body));
   const source: LocaleSource = {
     locale,
     file,

@@ -16,6 +16,11 @@ export const policyManifestSchema = z.strictObject({
     .string({ error: `Say what kind of policy this is: kind: ${kindIds.join(', kind: ')}.` })
     .refine((kind) => Object.hasOwn(policyKinds, kind), { error: `Use one of the kinds ${kindIds.join(', ')}.` })
     .describe(`The kind of policy: ${kindIds.join(', ')}.`),
+  /** The address the text was first published at: relative links that lead to no policy file resolve against it. */
+  linkBase: z
+    .url({ protocol: /^https$/, error: 'Write the https:// address the text was first published at, such as https://example.com/policies/privacy/.' })
+    .optional()
+    .describe('The https:// address the text was first published at; relative links that are no policy file of this site resolve against it.'),
   /** Where the policy comes in lists of the site's policies, lowest first; then by name. */
   order: z.int().min(0).max(1000).optional().describe('Where the policy comes in the site’s lists, lowest first (then by name).'),
 });

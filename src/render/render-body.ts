@@ -6,7 +6,9 @@ import { raw } from 'hast-util-raw';
 import { sanitize } from 'hast-util-sanitize';
 import { toHast } from 'mdast-util-to-hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { Locale } from '../config.ts';
+import { isLocale, type Locale } from '../config.ts';
+import { visit } from 'unist-util-visit';
+import { resolveLink } from '../content/resolve-link.ts';
 import { localizedLabel } from '../content/labels.ts';
 import { rawHtmlSchema } from '../content/raw-html.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
@@ -64,10 +66,23 @@ export function renderBody(version: PolicyVersion, locale: Locale, components: R
   if (source.body.format === 'md') {
     // Plain Markdown's raw HTML is parsed, then cut down to the allowlist; its comments go.
     const hast = toHast(source.body.tree as Root, { allowDangerousHtml: true }) as HastRoot;
-    return splitSections(sanitize(raw(hast), rawHtmlSchema) as HastRoot);
+    return splitSections(resolveLinks(sanitize(raw(hast), rawHtmlSchema) as HastRoot, source.file, version.linkBase));
   }
   const hast = toHast(source.body.tree as Root, { handlers }) as HastRoot;
-  return splitSections(hast);
+  return splitSections(resolveLinks(hast, source.file, version.linkBase));
+}
+
+// Relative links read as they did where the text was written (see resolveLink);
+// `check` has refused every one that leads nowhere, so each resolves here.
+function resolveLinks(hast: HastRoot, file: string, linkBase: string | undefined): HastRoot {
+  visit(hast, 'element', (element) => {
+    const href = element.tagName === 'a' ? element.properties.href : undefined;
+    if (typeof href !== 'string' || href === '' || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return;
+    if (href.startsWith('/') && isLocale(href.split('/')[1] ?? '')) return;
+    const resolved = resolveLink(href, file, linkBase);
+    if (resolved.to !== 'nowhere') element.properties.href = resolved.url;
+  });
+  return hast;
 }
 
 function splitSections(hast: HastRoot): RenderedBody {

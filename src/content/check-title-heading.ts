@@ -1,0 +1,27 @@
+import type { ParsedBody } from './parse-mdx.ts';
+import { PolicyError } from './policy-error.ts';
+
+const words = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Refuses a `# Heading` that repeats the title: the page shows the title as its
+ * one `<h1>` already, and a second would read twice to screen readers and in
+ * the table of contents. Refused, not silently demoted, so the source says what
+ * the page shows. `policy import` drops such a heading itself.
+ */
+export function checkTitleHeading(file: string, title: string, body: ParsedBody): PolicyError[] {
+  return body.headings
+    .filter((heading) => heading.depth === 1 && words(heading.text) === words(title))
+    .map(
+      (heading) =>
+        new PolicyError(file, `The heading "# ${heading.text}" repeats the title, which the page already shows as its heading.`, {
+          place: { line: heading.line, column: 1 },
+          hint: 'Delete this line; the title comes from the front-matter\'s "title".',
+        }),
+    );
+}

@@ -82,7 +82,8 @@ export function checkChanges(previous: PolicyVersion, version: PolicyVersion, fi
       ),
     );
   }
-  if (change.kind === 'material' || material.length > 0) {
+  // An imported version was announced where it was first published, long before this repository: no notice rule to meet.
+  if (!version.data.imported && (change.kind === 'material' || material.length > 0)) {
     const period = noticePeriodFor(previous, version);
     const earliest = earliestEffective(version.data.announced, period);
     if (version.data.effective < earliest) {

@@ -8,9 +8,11 @@ import { PolicyError } from './policy-error.ts';
 // characters and variation selectors (used to smuggle text invisibly), Hangul
 // fillers and invisible formatting marks hide text. None belongs in legal text. Marks that shape visible text (soft hyphen, LRM/RLM, ZWJ/ZWNJ
 // for scripts that need them) stay allowed.
+// U+FE0F right after an emoji only asks for its colour form ("‼️", as real
+// documents write it), so there it is allowed; anywhere else it hides text.
 const SOURCE =
-  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u034F\\u115F\\u1160\\u180E\\u200B\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\u3164' +
-  '\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\uFFFE\\uFFFF\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}]';
+  '(?:[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u034F\\u115F\\u1160\\u180E\\u200B\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\u3164' +
+  '\\uFE00-\\uFE0E\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\uFFFE\\uFFFF\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}]|(?<!\\p{Extended_Pictographic})\\uFE0F)';
 
 /** Matches one character a policy file may not contain, even written as an escape or entity. */
 export const FORBIDDEN = new RegExp(SOURCE, 'u');

@@ -87,7 +87,10 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
                 'Link to it from a version published on or after that day, or link to a published version.',
               );
             else if (!ids && !policy.linkBase)
-              fail(`The link "${url}" points at no page of this site.`, `Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id. ${LINK_BASE_HINT(policy.id)}`);
+              fail(
+                `The link "${url}" points at no page of this site.`,
+                `Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id. ${LINK_BASE_HINT(policy.id)}`,
+              );
             else if (ids && anchor && !ids.has(anchor))
               fail(`The link "${url}" points at a section that does not exist there.`, `Use one of: ${[...ids].join(', ')}.`);
           } else if (relative?.to === 'nowhere') {

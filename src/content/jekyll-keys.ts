@@ -1,9 +1,20 @@
 /**
  * Front-matter keys of Jekyll (GitHub Pages) pages, which policies copied from
- * such a site carry (and GitHub Docs' `versions`): ignored with a note. `title` is
+ * such a site carry (and GitHub Docs' `versions`, `productVersions` and `englishOnly`): ignored with a note. `title` is
  * not here: it is ours too.
  */
-export const JEKYLL_KEYS: readonly string[] = ['layout', 'permalink', 'redirect_from', 'redirect_to', 'published', 'sitemap', 'excerpt_separator', 'versions'];
+export const JEKYLL_KEYS: readonly string[] = [
+  'layout',
+  'permalink',
+  'redirect_from',
+  'redirect_to',
+  'published',
+  'sitemap',
+  'excerpt_separator',
+  'versions',
+  'productVersions',
+  'englishOnly',
+];
 
 /** The front-matter without Jekyll's keys, as the loader reads it. */
 export function withoutJekyll(data: Record<string, unknown>): Record<string, unknown> {

@@ -239,12 +239,26 @@ export function readPolicies(
         locales[entry.locale] = entry.source;
       }
       const errata = readErrata(root, `${dir}/${id}/${folder}`, errors, { announced: source.data.announced, now });
-      const version: PolicyVersion = { policy: id, kind: kind.id, ...(manifest.linkBase && { linkBase: manifest.linkBase }), version: folder, data: source.data, locales, errata };
+      const version: PolicyVersion = {
+        policy: id,
+        kind: kind.id,
+        ...(manifest.linkBase && { linkBase: manifest.linkBase }),
+        version: folder,
+        data: source.data,
+        locales,
+        errata,
+      };
       const previous = versions.at(-1);
       if (previous) errors.push(...checkChanges(previous, version, source.file, source.frontMatter));
       versions.push(version);
     }
-    result.push({ id, kind: kind.id, ...(manifest.order !== undefined && { order: manifest.order }), ...(manifest.linkBase && { linkBase: manifest.linkBase }), versions });
+    result.push({
+      id,
+      kind: kind.id,
+      ...(manifest.order !== undefined && { order: manifest.order }),
+      ...(manifest.linkBase && { linkBase: manifest.linkBase }),
+      versions,
+    });
   }
   errors.push(...checkLinks(result, now));
   if (!options.skipLock)
@@ -337,7 +351,7 @@ function withoutJekyllKeys(file: string, frontMatter: FrontMatterFile, notes: Po
     if (!JEKYLL_KEYS.includes(key)) rest[key] = value;
     else
       notes.push(
-        new PolicyError(file, `"${key}" is a Jekyll key; it is ignored here.`, {
+        new PolicyError(file, `"${key}" belongs to the site generator the text came from (Jekyll, GitHub Docs); it is ignored here.`, {
           place: frontMatter.placeOf([key]),
           code: 'ignored-key',
           hint: 'Every version keeps its own permanent address on this site, so nothing needs it; delete it when convenient.',

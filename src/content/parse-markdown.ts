@@ -156,7 +156,8 @@ interface Anchor {
 function checkAnchors(file: string, anchors: readonly Anchor[], headings: readonly SectionHeading[], errors: PolicyError[]): void {
   const taken = new Map(headings.map((h) => [h.id, `the heading on line ${h.line}`]));
   for (const { id, place } of anchors) {
-    const why = !/^[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(id)
+    // Underscores are common in real documents' anchors (GitHub's DPA has id="dsr_reqs").
+    const why = !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/i.test(id)
       ? 'is not a valid anchor'
       : PAGE_IDS.has(id.toLowerCase())
         ? 'is used by the page itself'
@@ -167,7 +168,7 @@ function checkAnchors(file: string, anchors: readonly Anchor[], headings: readon
       errors.push(
         new PolicyError(file, `The anchor id "${id}" ${why}.`, {
           place,
-          hint: 'Use letters, digits and single hyphens, unique on the page, like id="reporting-abuse".',
+          hint: 'Use letters and digits joined by single hyphens or underscores, unique on the page, like id="reporting-abuse".',
         }),
       );
     }

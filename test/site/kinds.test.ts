@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, readPage } from '../helpers/build-site.ts';
+import { fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
+
+/*
+ * A privacy policy, GitHub's real Terms of Service (two revisions) and its real
+ * DPA side by side, as kinds privacy, terms and document, built in English and
+ * Spanish. The texts are copied unchanged; only their front-matter is ours, with
+ * their Jekyll and GitHub Docs keys left in, as a real import brings them.
+ */
+const NOW = '2026-03-01';
+const repo = path.resolve(import.meta.dirname, '../..');
+const real = path.join(fixturesDir, 'real-markdown');
+const ours = path.join(fixturesDir, 'kinds/front-matter');
+
+function withFrontMatter(text: string, front: string): string {
+  const [, theirs = '', body = text] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+  // Their keys that are not ours (redirect_from, productVersions…) stay; their title gives way to ours.
+  const kept = theirs.replace(/^title:.*\n/m, '');
+  return `---\n${front}${kept}\n---\n${body}`;
+}
+
+// Two fixes a legal team would make on import, each refused by the check as it stands:
+// GitHub's own ToS links "#5-additional-terms", a section it does not have, and the
+// DPA shows a signature image from GitHub's site, which could track readers.
+const FIXES: Array<[RegExp, string]> = [
+  [/\(#5-additional-terms\)/g, '(#additional-terms)'],
+  [/^!\[[^\]]*\]\(\/assets\/images\/help\/site-policy\/docusign-signature\.png\)$/m, '(signature)'],
+];
+const fixed = (text: string) => FIXES.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+
+function kindsRoot(): string {
+  const root = fixtureRoot();
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), fixed(text));
+  };
+  const front = (name: string) => readFileSync(path.join(ours, `${name}.yaml`), 'utf8');
+  write('policies/terms/policy.yaml', 'kind: terms\norder: 2\nlinkBase: https://docs.github.com/\n');
+  write(
+    'policies/terms/2019-11-13/en.md',
+    withFrontMatter(readFileSync(path.join(real, 'github-terms-of-service/before.md'), 'utf8'), front('terms-2019-11-13')),
+  );
+  write(
+    'policies/terms/2020-04-02/en.md',
+    withFrontMatter(readFileSync(path.join(real, 'github-terms-of-service/after.md'), 'utf8'), front('terms-2020-04-02')),
+  );
+  write('policies/dpa/policy.yaml', 'kind: document\norder: 3\nlinkBase: https://docs.github.com/\n');
+  write('policies/dpa/2021-01-01/en.md', withFrontMatter(readFileSync(path.join(real, 'github-dpa/old.md'), 'utf8'), front('dpa-2021-01-01')));
+  writeFileSync(path.join(root, 'policies/privacy/policy.yaml'), 'kind: privacy\norder: 1\n');
+  return root;
+}
+
+const policy = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [path.join(repo, 'scripts/policy.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, POLICY_NOW: NOW, NO_COLOR: '1' },
+  });
+
+let root: string;
+let out: string;
+let check: ReturnType<typeof policy>;
+
+beforeAll(() => {
+  root = kindsRoot();
+  const lock = policy(root, 'lock');
+  expect(lock.status, lock.stdout + lock.stderr).toBe(0);
+  check = policy(root, 'check');
+  const build = buildSite({ now: NOW, policiesRoot: root });
+  expect(build.status, build.stdout + build.stderr).toBe(0);
+  out = build.out;
+}, 300_000);
+
+const json = (file: string) => JSON.parse(readFileSync(path.join(out, file), 'utf8'));
+
+describe('a site with a privacy policy, terms of service and a DPA', () => {
+  it('passes the check, noting the Jekyll and GitHub Docs keys it ignores', () => {
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    for (const [file, key] of [
+      ['terms/2019-11-13/en.md:24:14', 'englishOnly'],
+      ['terms/2020-04-02/en.md:20:3', 'redirect_from'],
+      ['dpa/2021-01-01/en.md:11:3', 'versions'],
+    ])
+      expect(check.stdout).toContain(
+        `Note: policies/${file}  "${key}" belongs to the site generator the text came from (Jekyll, GitHub Docs); it is ignored here.`,
+      );
+    expect(check.stdout).toMatch(/No problems found\.\n$/);
+  });
+
+  it('builds every policy in both locales, Spanish falling back to the English text with a notice', () => {
+    const files = listFiles(out);
+    for (const page of ['privacy/', 'terms/', 'terms/2019-11-13/', 'terms/2020-04-02/changes/', 'terms/history/', 'dpa/', 'dpa/2021-01-01/'])
+      for (const locale of ['en', 'es']) expect(files, `${locale}/${page}`).toContain(`${locale}/${page}index.html`);
+    const es = readPage(out, 'es/terms/2020-04-02');
+    expect(toString(select('main', es.tree)!)).toContain('You and GitHub agree to submit to the exclusive jurisdiction');
+    expect(es.html).toContain('lang="en"');
+    expect(files.filter((f) => f.includes('/dpa/subprocessors') || f.includes('/terms/subprocessors'))).toEqual([]);
+  });
+
+  it("publishes each version's data in its kind's shape, with nothing invented", () => {
+    const terms = json('api/v1/policies/terms/2020-04-02/en.json');
+    expect(terms.kind).toBe('terms');
+    expect(terms.data).toEqual({
+      title: 'GitHub Terms of Service',
+      effective: '2020-04-02',
+      announced: '2020-04-02',
+      change: { kind: 'material', summary: 'The terms were rewritten in plain language and shortened.' },
+      provider: { name: 'GitHub, Inc.', country: 'US' },
+      governingLaw: { country: 'US', region: 'California' },
+      venue: { courts: 'the courts located in the City and County of San Francisco, California', exclusive: true },
+      noticePeriod: 'P30D',
+      imported: true,
+      fallback: ['es'],
+    });
+    const dpa = json('api/v1/policies/dpa/2021-01-01/en.json');
+    expect(dpa.kind).toBe('document');
+    expect(Object.keys(dpa.data).sort()).toEqual(['announced', 'effective', 'fallback', 'imported', 'noticePeriod', 'title']);
+    expect(json('api/v1/index.json').policies.map((p: { id: string; kind: string }) => `${p.id}:${p.kind}`)).toEqual([
+      'privacy:privacy',
+      'terms:terms',
+      'dpa:document',
+    ]);
+  });
+
+  it("resolves the text's site links against its linkBase", () => {
+    const page = readPage(out, 'en/terms/2020-04-02');
+    expect(page.html).toContain('href="https://docs.github.com/articles/dmca-takedown-policy/"');
+    expect(page.html).not.toContain('href="/articles/');
+  });
+});

@@ -20,6 +20,8 @@ const USAGE = `Usage: npm run policy -- <command>
       Starts the next version from the latest one, in every locale.
   new <policy> --kind privacy|terms|document [--effective YYYY-MM-DD] [--announce YYYY-MM-DD]
       Starts a new policy: its policy.yaml and a first version in every locale.
+  import <policy> --from <git-repo>:<path> [--kind document|terms] [--link-base https://…]
+      Makes a new policy from every revision of a Markdown file in a local git repository.
   diff <old> <new> [--format text|json|markdown]
       Compares two policy files (MDX or Markdown, front-matter optional) without a build.
   summary --base <git-ref>
@@ -93,6 +95,18 @@ async function run(): Promise<number> {
         { effective: values.effective, announce: values.announce, kind: values.editorial ? 'editorial' : 'material' },
         out,
       );
+    }
+    case 'import': {
+      const { values, positionals } = parse({
+        from: { type: 'string' },
+        kind: { type: 'string' },
+        locale: { type: 'string' },
+        'link-base': { type: 'string' },
+      });
+      if (positionals.length !== 1) throw new UsageError('import takes one policy name, such as acceptable-use.');
+      if (!values.from) throw new UsageError('Say where the history is: --from <git-repo>:<path>.');
+      const { importCommand } = await import('../src/cli/import-command.ts');
+      return importCommand(root, positionals[0]!, { from: values.from, kind: values.kind, locale: values.locale, linkBase: values['link-base'] }, out);
     }
     case 'diff': {
       const { values, positionals } = parse({ format: { type: 'string', default: 'text' } });

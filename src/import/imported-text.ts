@@ -72,7 +72,11 @@ function unlinkNowhere(source: string, changes: string[]): string {
   for (const cut of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, cut.start) + cut.text + out.slice(cut.end);
   // Raw HTML links: the element stays, its target goes.
   let html = 0;
-  out = out.replace(/(<a\b[^>]*?)\s+href=("[^"]*"|'[^']*')/gi, (all, tag: string, value: string) => (leadsNowhere(value.slice(1, -1)) ? (html++, tag) : all));
+  out = out.replace(/(<a\b[^>]*?)\s+href=("[^"]*"|'[^']*')/gi, (all, tag: string, value: string) => {
+    if (!leadsNowhere(value.slice(1, -1))) return all;
+    html++;
+    return tag;
+  });
   const count = cuts.length + html;
   if (count > 0) changes.push(`${count} link(s) to pages of the source site unlinked (their words kept; --link-base keeps them)`);
   return out;

@@ -23,6 +23,12 @@ const sectionDiff = z.object({
   move: z.enum(['from', 'to']).optional().describe('For moved sections: the entry at the old place (from) or the new one (to).'),
   parts: z.array(part),
   edits: z.array(part).optional().describe('On the "to" entry of a moved section: what changed inside it.'),
+  renamedFrom: z.string().optional().describe('A section whose heading, and so its id, changed: its id in the older version.'),
+  links: z
+    .object({ before: z.array(z.string()), after: z.array(z.string()) })
+    .optional()
+    .describe('Links whose address changed and whose words did not, as "words → address".'),
+  formatting: z.boolean().optional().describe('True when only the formatting changed: no word and no link address.'),
 });
 
 /** One data change event with its plain-words description per locale. */

@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import { diffWords, limits, pushPart, type DiffPart } from './diff-parts.ts';
+import { joinRenamed } from './pair-sections.ts';
 
 /** A section as the diff engine sees it: rendered text, never source. */
 export interface SectionText {
@@ -7,6 +8,10 @@ export interface SectionText {
   heading: string;
   /** The content as plain text, one block (paragraph, list item, table row) per line. */
   text: string;
+  /** Its links as `words → address`, in order: a changed address changes no word of the text. */
+  links?: readonly string[];
+  /** Its HTML, to tell a change of formatting alone (bold, a list become a table) from none. */
+  html?: string;
 }
 
 /** How a section fared between two versions. */
@@ -23,6 +28,12 @@ export interface SectionDiff {
   parts: DiffPart[];
   /** On the `to` entry of a moved section whose text also changed: what changed, word by word. */
   edits?: DiffPart[];
+  /** A section whose heading (so its id) changed: its id in the older version. */
+  renamedFrom?: string;
+  /** Links whose address changed while their words did not: `words → address` before and after. */
+  links?: { before: string[]; after: string[] };
+  /** True when only the formatting changed: no word and no link. */
+  formatting?: boolean;
 }
 
 /** The text of a section as one string: its heading line, then its blocks, each ending in a newline. */
@@ -56,6 +67,7 @@ export function diffSections(before: readonly SectionText[], after: readonly Sec
   const oldByKey = new Map(before.map((s, i) => [oldKeys[i]!, s]));
   const newByKey = new Map(after.map((s, i) => [newKeys[i]!, s]));
   const out: SectionDiff[] = [];
+  const entryTexts = new Map<SectionDiff, SectionText>();
   // Keys are unique, so the longest common subsequence of the key lists keeps
   // the sections that stayed in order; a common key outside it has moved.
   for (const run of align(oldKeys, newKeys)) {
@@ -63,21 +75,17 @@ export function diffSections(before: readonly SectionText[], after: readonly Sec
       const old = oldByKey.get(key);
       const next = newByKey.get(key);
       if (run.op === 'equal') {
-        const same = (old!.heading === next!.heading && old!.text === next!.text) || sectionText(old!) === sectionText(next!);
-        out.push({
-          id: next!.id,
-          heading: next!.heading,
-          status: same ? 'unchanged' : 'changed',
-          parts: same ? [unchangedPart(next!)] : diffBlocks(sectionText(old!), sectionText(next!), locale),
-        });
+        out.push(compare(old!, next!, locale));
       } else if (run.op === 'delete') {
-        out.push({
+        const entry: SectionDiff = {
           id: old!.id,
           heading: old!.heading,
           status: next ? 'moved' : 'removed',
           ...(next && { move: 'from' as const }),
           parts: [{ op: 'delete', text: sectionText(old!) }],
-        });
+        };
+        entryTexts.set(entry, old!);
+        out.push(entry);
       } else {
         const text = sectionText(next!);
         const entry: SectionDiff = { id: next!.id, heading: next!.heading, status: old ? 'moved' : 'added', parts: [{ op: 'insert', text }] };
@@ -85,11 +93,38 @@ export function diffSections(before: readonly SectionText[], after: readonly Sec
           entry.move = 'to';
           if (sectionText(old) !== text) entry.edits = diffBlocks(sectionText(old), text, locale);
         }
+        entryTexts.set(entry, next!);
         out.push(entry);
       }
     }
   }
-  return out.map((s) => ({ ...s, parts: s.parts.filter((p) => p.text) }));
+  // A renamed heading is a new id: without `{#id}`s, real documents would show the section removed and added again.
+  const joined = joinRenamed(out, entryTexts, (before, after) => compare(before, after, locale));
+  return joined.map((s) => ({ ...s, parts: s.parts.filter((p) => p.text) }));
+}
+
+/** One section in both versions: unchanged, or changed in its words, its links' addresses or its formatting alone. */
+function compare(old: SectionText, next: SectionText, locale: string): SectionDiff {
+  const same = (old.heading === next.heading && old.text === next.text) || sectionText(old) === sectionText(next);
+  const base = { id: next.id, heading: next.heading };
+  const moved = linkChanges(old, next);
+  if (!same) return { ...base, status: 'changed', parts: diffBlocks(sectionText(old), sectionText(next), locale), ...(moved && { links: moved }) };
+  if (moved) return { ...base, status: 'changed', parts: [unchangedPart(next)], links: moved };
+  if (old.html !== undefined && next.html !== undefined && squashed(old.html) !== squashed(next.html))
+    return { ...base, status: 'changed', parts: [unchangedPart(next)], formatting: true };
+  return { ...base, status: 'unchanged', parts: [unchangedPart(next)] };
+}
+
+// Runs of white space render as one space: re-wrapping a paragraph is no change of its formatting.
+const squashed = (html: string) => html.replace(/\s+/g, ' ');
+
+// The links whose words stayed and whose address changed, in each version's order.
+function linkChanges(old: SectionText, next: SectionText): SectionDiff['links'] {
+  const [before, after] = [old.links ?? [], next.links ?? []];
+  const label = (link: string) => link.slice(0, link.lastIndexOf(' → '));
+  const gone = before.filter((l) => !after.includes(l) && after.some((a) => label(a) === label(l)));
+  const come = after.filter((l) => !before.includes(l) && before.some((b) => label(b) === label(l)));
+  return gone.length || come.length ? { before: gone, after: come } : undefined;
 }
 
 // Most sections of a new version are unchanged, and a site keeps the diffs of

@@ -21,7 +21,17 @@ export function stripControls(text: string): string {
 export function diffToJson(sections: readonly SectionDiff[], data: readonly DataEvent[]): string {
   const json = JSON.stringify(
     {
-      sections: sections.map(({ id, heading, status, move, parts, edits }) => ({ id, heading, status, ...(move && { move }), parts, ...(edits && { edits }) })),
+      sections: sections.map(({ id, heading, status, move, parts, edits, renamedFrom, links, formatting }) => ({
+        id,
+        heading,
+        status,
+        ...(move && { move }),
+        ...(renamedFrom && { renamedFrom }),
+        parts,
+        ...(edits && { edits }),
+        ...(links && { links }),
+        ...(formatting && { formatting }),
+      })),
       data,
     },
     null,
@@ -59,7 +69,7 @@ export function diffToText(sections: readonly SectionDiff[], data: readonly Data
   const lines: string[] = [];
   for (const event of data) lines.push(`data ${eventLine(event)}`);
   for (const section of changed(sections)) {
-    lines.push('', styleText('bold', `## ${oneLine(stripControls(section.heading || section.id))} (${section.status}${section.move ? ', moved' : ''})`));
+    lines.push('', styleText('bold', `## ${oneLine(stripControls(section.heading || section.id))} (${sectionNote(section)})`));
     lines.push(
       shownParts(section)
         .map((p) => ({ ...p, text: stripControls(p.text) }))
@@ -73,6 +83,8 @@ export function diffToText(sections: readonly SectionDiff[], data: readonly Data
         .join('')
         .trimEnd(),
     );
+    for (const link of section.links?.before ?? []) lines.push(styleText(['red', 'strikethrough'], `[-link ${oneLine(stripControls(link))}-]`));
+    for (const link of section.links?.after ?? []) lines.push(styleText(['green', 'underline'], `[+link ${oneLine(stripControls(link))}+]`));
   }
   const unchanged = sections.filter((s) => s.status === 'unchanged').length;
   lines.push('', `${changed(sections).length} section(s) changed, ${unchanged} unchanged, ${data.length} data change(s).`);
@@ -116,12 +128,16 @@ export function htmlText(text: string): string {
   return oneLine(stripControls(text)).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+// "changed, renamed" / "changed, links only": what kind of change, beyond the words marked.
+const sectionNote = (s: SectionDiff) =>
+  [s.status, s.move && 'moved', s.renamedFrom && 'renamed', s.links && 'link address', s.formatting && 'formatting only'].filter(Boolean).join(', ');
+
 /** Markdown for a pull-request comment, with `<ins>`/`<del>` that GitHub renders. Every author string is inert. */
 export function diffToMarkdown(sections: readonly SectionDiff[], data: readonly DataEvent[]): string {
   const out: string[] = [];
   if (data.length) out.push('**Data changes**', '', ...data.map((e) => `- ${markdownLine(eventLine(e))}`), '');
   for (const section of changed(sections)) {
-    out.push(`#### ${markdownLine(section.heading || section.id)} (${section.status})`, '');
+    out.push(`#### ${markdownLine(section.heading || section.id)} (${sectionNote(section)})`, '');
     const text = shownParts(section)
       .map((p) => {
         const body = markdownText(p.text).replace(/ ?\n ?/g, p.op === 'equal' ? '\n\n' : ' ');
@@ -129,6 +145,11 @@ export function diffToMarkdown(sections: readonly SectionDiff[], data: readonly 
       })
       .join('');
     out.push(text.trim(), '');
+    const links = [
+      ...(section.links?.before ?? []).map((l) => `<del>${markdownLine(l)}</del>`),
+      ...(section.links?.after ?? []).map((l) => `<ins>${markdownLine(l)}</ins>`),
+    ];
+    if (links.length) out.push(`Links: ${links.join(' ')}`, '');
   }
   if (out.length === 0) out.push('No changes.');
   return `${out.join('\n').trimEnd()}\n`;

@@ -28,6 +28,8 @@ export interface RenderedSection {
   html: string;
   /** The content (without the heading) as plain text, one block per line. */
   text: string;
+  /** Its links as `words → address`, for diffs that mark a changed address. */
+  links: string[];
 }
 
 /** A version's text rendered in one locale. */
@@ -97,6 +99,7 @@ function splitSections(hast: HastRoot): RenderedBody {
         heading: current.heading,
         html: toHtml({ type: 'root', children: current.nodes }).trim(),
         text: content.map(blockText).filter(Boolean).join('\n'),
+        links: linksOf(content),
       });
     }
   };
@@ -114,6 +117,20 @@ function splitSections(hast: HastRoot): RenderedBody {
     },
     sections,
   };
+}
+
+function linksOf(nodes: RootContent[]): string[] {
+  const links: string[] = [];
+  for (const node of nodes)
+    visit(node as Element, 'element', (element) => {
+      if (element.tagName === 'a' && typeof element.properties.href === 'string')
+        links.push(
+          `${toString(element as never)
+            .replace(/\s+/g, ' ')
+            .trim()} → ${element.properties.href}`,
+        );
+    });
+  return links;
 }
 
 // Each list item, table row and paragraph on its own line: diffs align by block.

@@ -111,12 +111,47 @@ describe('the diff engine on fixtures', () => {
     ]);
   });
 
-  it('ignores whitespace-only and markup-only edits, since it compares rendered text', () => {
-    for (const name of ['whitespace-only', 'markup-only'])
-      expect(
-        Object.values(statuses(name)).every((s) => s === 'unchanged'),
-        name,
-      ).toBe(true);
+  it('ignores whitespace-only edits, and says a markup-only edit is formatting only, with no word marked', () => {
+    expect(Object.values(statuses('whitespace-only')).every((s) => s === 'unchanged')).toBe(true);
+    const sections = diffFiles(...(filesOf('markup-only') as [string, string])).sections.filter((s) => s.status !== 'unchanged');
+    // (GFM links the bare address in the old text already, so adding its link changes nothing.)
+    expect(sections.map((s) => [s.id, s.status, s.formatting])).toEqual([['introduction', 'changed', true]]);
+    expect(sections.flatMap((s) => s.parts).every((p) => p.op === 'equal')).toBe(true);
+  });
+
+  it('shows a renamed heading (no {#id}, so a new id) as one changed section with the heading edit marked', () => {
+    const sections = diffFiles(...(filesOf('heading-renamed') as [string, string])).sections;
+    expect(sections.map((s) => [s.id, s.status, s.renamedFrom])).toEqual([
+      ['terms-and-conditions', 'changed', 'terms--conditions'],
+      ['fees-and-payment', 'changed', 'fees--payment'],
+      ['contact', 'unchanged', undefined],
+    ]);
+    expect(sections[0]!.parts.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'delete', text: '&' },
+      { op: 'insert', text: 'and' },
+    ]);
+    expect(sections[1]!.parts.filter((p) => p.op !== 'equal').map((p) => p.text)).toEqual(['&', 'and', 'monthly', 'every month']);
+  });
+
+  it('marks a changed link address, whose words stayed the same', () => {
+    const [section] = diffFiles(...(filesOf('link-changed') as [string, string])).sections;
+    expect(section!.status).toBe('changed');
+    expect(section!.parts.every((p) => p.op === 'equal')).toBe(true);
+    expect(section!.links).toEqual({
+      before: ['Privacy Statement → https://example.com/privacy'],
+      after: ['Privacy Statement → https://example.com/legal/privacy'],
+    });
+  });
+
+  it('matches the renamed headings of a real policy history', () => {
+    const real = path.join(fixturesDir, 'real-history/basecamp-policies');
+    const sections = diffFiles(path.join(real, 'rev-4.md'), path.join(real, 'rev-5.md')).sections;
+    const renamed = sections.filter((s) => s.renamedFrom);
+    expect(renamed.map((s) => `${s.renamedFrom} → ${s.id}`)).toEqual([
+      'what-happens-when-you-cancel → what-happens-when-you-cancel-an-account',
+      'basecamp-initiated-cancellations → 37signals-initiated-cancellations',
+    ]);
+    expect(sections.filter((s) => s.status === 'removed' || s.status === 'added')).toEqual([]);
   });
 
   it('splits scripts without spaces into words with Intl.Segmenter', () => {

@@ -52,6 +52,12 @@ function kindsRoot(): string {
   );
   write('policies/dpa/policy.yaml', 'kind: document\norder: 3\nlinkBase: https://docs.github.com/\n');
   write('policies/dpa/2021-01-01/en.md', withFrontMatter(readFileSync(path.join(real, 'github-dpa/old.md'), 'utf8'), front('dpa-2021-01-01')));
+  // A later version whose only change is the address of one link: the redline must say so, not "no changes".
+  const moved = readFileSync(path.join(real, 'github-dpa/old.md'), 'utf8').replace(
+    '[Attachment 3](https://github.com/enterprise-legal/github-data-protection-agreement.pdf',
+    '[Attachment 3](https://github.com/customer-terms/github-data-protection-agreement.pdf',
+  );
+  write('policies/dpa/2021-06-01/en.md', withFrontMatter(moved, front('dpa-2021-06-01')));
   writeFileSync(path.join(root, 'policies/privacy/policy.yaml'), 'kind: privacy\norder: 1\n');
   return root;
 }
@@ -95,7 +101,16 @@ describe('a site with a privacy policy, terms of service and a DPA', () => {
 
   it('builds every policy in both locales, Spanish falling back to the English text with a notice', () => {
     const files = listFiles(out);
-    for (const page of ['privacy/', 'terms/', 'terms/2019-11-13/', 'terms/2020-04-02/changes/', 'terms/history/', 'dpa/', 'dpa/2021-01-01/'])
+    for (const page of [
+      'privacy/',
+      'terms/',
+      'terms/2019-11-13/',
+      'terms/2020-04-02/changes/',
+      'terms/history/',
+      'dpa/',
+      'dpa/2021-01-01/',
+      'dpa/2021-06-01/changes/',
+    ])
       for (const locale of ['en', 'es']) expect(files, `${locale}/${page}`).toContain(`${locale}/${page}index.html`);
     const es = readPage(out, 'es/terms/2020-04-02');
     expect(toString(select('main', es.tree)!)).toContain('You and GitHub agree to submit to the exclusive jurisdiction');
@@ -126,6 +141,18 @@ describe('a site with a privacy policy, terms of service and a DPA', () => {
       'terms:terms',
       'dpa:document',
     ]);
+  });
+
+  it('says when a version changes only a link, and marks the old and new address', () => {
+    const page = readPage(out, 'en/dpa/2021-06-01/changes');
+    const main = toString(select('main', page.tree)!);
+    expect(main).toContain('No word of the text changed: only links or formatting.');
+    expect(main).toContain('a link’s address changed');
+    const links = select('.diff-links', page.tree)!;
+    expect(toString(select('del', links)!)).toContain('https://github.com/enterprise-legal/github-data-protection-agreement.pdf');
+    expect(toString(select('ins', links)!)).toContain('https://github.com/customer-terms/github-data-protection-agreement.pdf');
+    const changes = json('api/v1/policies/dpa/changes.json').changes[0];
+    expect(changes.locales.en.sections.filter((s: { links?: unknown }) => s.links)).toHaveLength(1);
   });
 
   it("resolves the text's site links against its linkBase", () => {

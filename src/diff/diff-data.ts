@@ -43,6 +43,8 @@ export interface DiffRules {
   setLists: readonly string[];
   /** `list.field` paths whose `false` means the same as leaving the field out. */
   falseIsAbsent?: readonly string[];
+  /** Object fields that change as one fact (a law is its country and region together): one event, never one per field. */
+  wholeObjects?: readonly string[];
   /** Whether one change needs the notice period. */
   isMaterial(event: Omit<DataEvent, 'material'>): boolean;
 }
@@ -79,7 +81,7 @@ export function diffData(before: BaseData, after: BaseData, rules: DiffRules): D
         if (!(old as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'added', after: item });
       for (const item of old as string[])
         if (!(next as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'removed', before: item });
-    } else if (typeof next === 'object' && next !== null && typeof old === 'object' && old !== null) {
+    } else if (typeof next === 'object' && next !== null && typeof old === 'object' && old !== null && !rules.wholeObjects?.includes(key)) {
       for (const field of [...new Set([...Object.keys(next), ...Object.keys(old)])]) {
         const [a, b] = [(old as Record<string, unknown>)[field], (next as Record<string, unknown>)[field]];
         if (!same(a, b)) push({ path: `${key}.${field}`, subject: key, field, type: 'changed', before: a, after: b });

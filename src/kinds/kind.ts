@@ -53,6 +53,8 @@ export interface PolicyKind<Data extends BaseData = BaseData> {
   setLists: readonly string[];
   /** `list.field` paths whose `false` means the same as leaving the field out. */
   falseIsAbsent?: readonly string[];
+  /** Object fields that change as one fact: one event, never one per field. */
+  wholeObjects?: readonly string[];
   /**
    * Whether one data change needs the notice period. Kinds err towards
    * material: a field without a rule of its own is material.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,6 +154,44 @@ describe('policy new', () => {
     expect(policy(root, 'new', 'privacy', '--effective', '2026-12-20', '--announce', '2026-11-26', '--editorial').status).toBe(0);
     expect(policy(root, 'new', 'privacy', '--effective', '2026-12-01').stderr).toContain('The new version must take effect after the latest one (2026-12-20).');
     expect(policy(root, 'new', 'nosuch', '--effective', '2027-01-01').status).toBe(2);
+    expect(policy(root, 'new', 'nosuch', '--effective', '2027-01-01').stderr).toContain(
+      'To start one, give its kind: npm run policy -- new nosuch --kind privacy|terms|document.',
+    );
+  });
+
+  for (const kind of ['privacy', 'terms', 'document']) {
+    it(`starts a new ${kind} policy whose placeholders check refuses until they are written, then passes`, () => {
+      const root = copyOfRepo();
+      const result = policy(root, 'new', 'legal', '--kind', kind, '--effective', '2027-01-15');
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('created policies/legal/policy.yaml\ncreated policies/legal/2027-01-15/en.mdx\ncreated policies/legal/2027-01-15/es.mdx');
+      expect(readFileSync(path.join(root, 'policies/legal/policy.yaml'), 'utf8')).toContain(`kind: ${kind}\n`);
+      const check = policy(root, 'check');
+      expect(check.status).toBe(1);
+      expect(check.stdout).toMatch(/policies\/legal\/2027-01-15\/en\.mdx:\d+:\d+ {2}This line still holds a placeholder: title: "TODO: the policy's title"/);
+      expect(check.stdout).toContain('policies/legal/2027-01-15/es.mdx');
+      // An author who writes every placeholder gets a clean check.
+      for (const file of ['en.mdx', 'es.mdx']) {
+        const at = path.join(root, 'policies/legal/2027-01-15', file);
+        writeFileSync(at, readFileSync(at, 'utf8').replace(/TODO: /g, 'Written: '));
+      }
+      const en = readFileSync(path.join(root, 'policies/legal/2027-01-15/en.mdx'));
+      const es = path.join(root, 'policies/legal/2027-01-15/es.mdx');
+      writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: .*$/m, `source: ${createHash('sha256').update(en).digest('hex').slice(0, 12)}`));
+      expect(policy(root, 'lock').status).toBe(0);
+      const fixed = policy(root, 'check');
+      expect(fixed.stdout + fixed.stderr).toBe('No problems found.\n');
+    });
+  }
+
+  it('refuses a new policy of an unknown kind, or one that exists, saying what to do', () => {
+    const root = copyOfRepo();
+    expect(policy(root, 'new', 'legal', '--kind', 'contract').stderr).toContain('--kind must be one of privacy, terms, document, not "contract".');
+    expect(policy(root, 'new', 'privacy', '--kind', 'terms').stderr).toContain(
+      'policies/privacy already exists. To start its next version, leave out --kind: npm run policy -- new privacy --effective YYYY-MM-DD.',
+    );
+    expect(policy(root, 'new', 'Legal', '--kind', 'terms').status).toBe(2);
+    expect(existsSync(path.join(root, 'policies/legal'))).toBe(false);
   });
 });
 

@@ -20,8 +20,8 @@ export const privacyKind = defineKind({
   check: checkPrivacyData,
   wordings: privacyWordings,
   starter: `controller:
-  name: TODO: the controller's legal name
-  locality: TODO: its city
+  name: "TODO: the controller's legal name"
+  locality: "TODO: its city"
   country: CO
 contacts:
   - id: privacy
@@ -30,21 +30,21 @@ contacts:
 dataCollected:
   - id: registration
     group: personal
-    label: TODO: a category of personal data
-    description: TODO: what it contains
+    label: "TODO: a category of personal data"
+    description: "TODO: what it contains"
 purposes:
   - id: provide-services
-    label: TODO: why the data is processed
+    label: "TODO: why the data is processed"
     legalBasis: contract
 processors: []
 retention:
   - id: account-data
-    data: TODO: which data
+    data: "TODO: which data"
     until: account-closure
 cookies: []
 rights:
   - right: access
-    description: TODO: what this right lets readers do
+    description: "TODO: what this right lets readers do"
 requests:
   contact: privacy
   respondWithin: P15D

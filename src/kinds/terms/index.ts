@@ -15,13 +15,14 @@ export const termsKind = defineKind({
   keyedLists: { contacts: 'id' },
   setLists: [],
   falseIsAbsent: [],
+  wholeObjects: ['provider', 'governingLaw'],
   isMaterial: isTermsMaterial,
   labels: termsLabels,
   check: checkTermsData,
   wordings: termsWordings,
   starter: `# Every fact below is optional: keep those the text relies on, delete the others.
 provider:
-  name: TODO: the legal name of the company the reader contracts with
+  name: "TODO: the legal name of the company the reader contracts with"
   country: CO
 governingLaw:
   country: CO

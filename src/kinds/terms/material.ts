@@ -9,7 +9,11 @@ import type { DataEvent } from '../../diff/diff-data.ts';
  */
 export function isTermsMaterial({ subject, type, field, before, after }: Omit<DataEvent, 'material'>): boolean {
   if (subject === 'contacts') return type === 'removed' || field === 'email';
-  if (subject === 'provider' && field === 'locality') return false;
+  // Moving the contracting party's seat within its country changes neither who it is nor which law applies.
+  if (subject === 'provider' && before && after) {
+    const [a, b] = [before as Record<string, unknown>, after as Record<string, unknown>];
+    return a.name !== b.name || a.country !== b.country;
+  }
   if (subject === 'arbitration' && field === 'optOutDays') return after === undefined || (before !== undefined && Number(after) < Number(before));
   if (subject === 'arbitration' && field === 'classActionWaiver') return after === true;
   if (subject === 'venue' && field === 'exclusive') return after === true;

@@ -220,7 +220,10 @@ export function diffBlocks(before: string, after: string, locale: string): DiffP
   const flush = () => {
     const pairs = removed.length === added.length ? removed.map((r, i) => [r, added[i]!]) : [[removed.join(''), added.join('')]];
     for (const [before, after] of pairs) {
-      if (before && after) for (const part of diffWords(before, after, locale)) pushPart(parts, part.op, part.text);
+      // A list item's "• " and a row's "| " are the block's shape, never a word to realign.
+      const marker = before && after ? (['• ', '| '].find((m) => before.startsWith(m) && after.startsWith(m)) ?? '') : '';
+      if (marker) pushPart(parts, 'equal', marker);
+      if (before && after) for (const part of diffWords(before.slice(marker.length), after.slice(marker.length), locale)) pushPart(parts, part.op, part.text);
       else pushPart(parts, before ? 'delete' : 'insert', before || after!);
     }
     removed = [];

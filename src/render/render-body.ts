@@ -133,13 +133,24 @@ function linksOf(nodes: RootContent[]): string[] {
   return links;
 }
 
-// Each list item, table row and paragraph on its own line: diffs align by block.
+/** Starts a list item's line in a section's text, so redlines and emails keep lists as lists. */
+export const LIST_ITEM = '• ';
+
+// Each list item, table row and paragraph on its own line: diffs align by block. A list
+// item starts with "• " and a table row reads "| cell | cell |", so the redline can
+// rebuild lists and tables from the text alone (its unchanged runs may be elided).
 function blockText(node: RootContent): string {
   if (node.type === 'text') return node.value.trim();
   if (node.type !== 'element') return '';
   const el = node as Element;
   if (['ul', 'ol', 'tbody', 'thead', 'table', 'div', 'dl'].includes(el.tagName)) return el.children.map(blockText).filter(Boolean).join('\n');
-  if (el.tagName === 'tr') return el.children.map(blockText).filter(Boolean).join(' | ');
+  if (el.tagName === 'tr') return `| ${el.children.map(blockText).filter(Boolean).join(' | ')} |`;
+  if (el.tagName === 'li') {
+    const text = toString(el as never)
+      .replace(/\s+/g, ' ')
+      .trim();
+    return text && `${LIST_ITEM}${text}`;
+  }
   if (el.tagName === 'caption') return '';
   return toString(el as never)
     .replace(/\s+/g, ' ')

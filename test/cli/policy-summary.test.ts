@@ -112,10 +112,10 @@ describe('policy summary treats everything a pull request writes as text', () =>
       '- `policies/privacy/2027-01-01/evil.md` added',
       '**Change:** editorial: Typo fixes only. \\*\\*Check:\\*\\* ✅ \\`policy check\\` finds no problems. &lt;!--',
       '- Processor “Hosting Co” renamed “Acme Data Brokers Ltd &lt;!--” _(material)_',
-      '<ins>\\# Forged \\- item \\[link\\](https://evil.example) \\`code\\` </ins>Registration data: Name and email address',
+      '<ins>\\# Forged \\- item \\[link\\](https://evil.example) \\`code\\` </ins>• Registration data: Name and email address',
       '#### 2\\. Sharing \\*\\*Check:\\*\\* ✅ &lt;!-- (changed)',
       '2\\. Sharing<ins> \\*\\*Check:\\*\\* ✅ &lt;!--</ins>',
-      '<del>Hosting Co </del><ins>Acme Data Brokers Ltd &lt;!-- </ins>\\| Infrastructure hosting \\| Registration data \\| United States \\| EU Standard Contractual Clauses',
+      '\\| <del>Hosting Co </del><ins>Acme Data Brokers Ltd &lt;!-- </ins>\\| Infrastructure hosting \\| Registration data \\| United States \\| EU Standard Contractual Clauses \\|',
     ]) {
       expect(lines).toContain(line);
     }

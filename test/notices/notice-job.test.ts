@@ -46,11 +46,15 @@ describe('the change-notice job', () => {
     expect(raw).toMatch(/Content-Type: multipart\/alternative/);
     expect(en.text).toContain('New processor: Intercom (United States and Ireland, EU Standard Contractual Clauses)');
     expect(en.text).toContain('Backups kept 60 days instead of 90 days');
-    expect(en.text).toContain('[+Intercom | Customer support messaging');
+    expect(en.text).toContain('[+| Intercom | Customer support messaging');
     expect(en.text).toContain('See every change: https://policies.infraux.com/en/privacy/2026-12-15/changes/');
     expect(en.html).toContain('<ins style="background:#e3f4e1;color:#0d3d0a;text-decoration:underline">');
     expect(en.html).toContain('<a href="https://policies.infraux.com/en/privacy/2026-12-15/" style="color:#0b5394">Read the new policy</a>');
     expect(en.html).not.toMatch(/<script|<img|<link|class="/);
+    // Tables stay tables in the email too, the new row's cells marked.
+    expect(en.html).toMatch(
+      /<table style="border-collapse:collapse[^"]*"><tbody>(?:(?!<\/table>)[\s\S])*<td style="[^"]*"><ins style="[^"]*">Intercom<\/ins><\/td>/,
+    );
     for (const address of ['ana@example.com', 'carla@example.com']) {
       const es = byRecipient[address]!;
       expect(es.subject).toBe('Política de Privacidad: los cambios entran en vigor el 15 de diciembre de 2026');

@@ -30,7 +30,7 @@ describe('renderBody', () => {
       ['sharing', 2, '2. Sharing'],
       ['retention', 2, '3. Retention'],
     ]);
-    expect(sections[0]!.text).toBe('We collect:\nRegistration data: Name and email address');
+    expect(sections[0]!.text).toBe('We collect:\n• Registration data: Name and email address');
     expect(sections[0]!.html).toMatch(/^<h2 id="introduction">1. Introduction<\/h2>/);
   });
 
@@ -52,7 +52,7 @@ describe('renderBody on MDX comments', () => {
     }
     const { sections } = renderBody(commented, 'en');
     expect(sections.map((s) => s.heading)).toEqual(['1. Introduction', '2. Sharing', '3. Retention']);
-    expect(sections[0]!.text).toBe('We collect:\nRegistration data: Name and email address\nAn item in a list');
-    expect(sections[1]!.text.split('\n').at(-1)).toBe('Access | Write to us');
+    expect(sections[0]!.text).toBe('We collect:\n• Registration data: Name and email address\n• An item in a list');
+    expect(sections[1]!.text.split('\n').at(-1)).toBe('| Access | Write to us |');
   });
 });

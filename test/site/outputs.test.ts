@@ -5,6 +5,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, readPage, type BuildResult } from '../helpers/build-site.ts';
 import { fixtureRoot, fixturesDir } from '../helpers/fixture-root.ts';
@@ -42,9 +43,19 @@ describe('diff pages', () => {
     expect(summary).toContain('5. Data Security: Section changed');
     const retention = select('#diff-data-retention', tree)!;
     expect(textUnits(retention).find((u) => u.startsWith('Security logs'))).toBe(
-      'Security logs | [removed] 90[added] 180 days[added] | to investigate security incidents',
+      'Security logs | [removed] 90[added] 180 days | [added] to investigate security incidents',
     );
     expect(selectAll('del', retention)).toHaveLength(1);
+    // The retention table stays a table, its rows matched and the marks in their cells.
+    const row = selectAll('table.diff-table tr', retention).find((tr) => toString(tr).startsWith('Security logs'))!;
+    expect(selectAll('td', row).map((td) => toString(td))).toEqual([
+      'Security logs',
+      '[removed] 90[added] 180 days',
+      '[added] to investigate security incidents',
+    ]);
+    expect(select('td del', row)).toBeTruthy();
+    // And the data collected stays a list.
+    expect(selectAll('#diff-personal-information ul li', tree).length).toBeGreaterThanOrEqual(3);
   });
 
   it('marks insertions and deletions for screen readers and without colour, in Spanish too', () => {

@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { siteConfig, sourceLocale } from '../config.ts';
 import { readPolicies } from '../content/load-policies.ts';
 import { MANIFEST } from '../content/policy-manifest.ts';
-import { PolicyValidationError } from '../content/policy-error.ts';
+import { PolicyError, PolicyValidationError } from '../content/policy-error.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { gitHistory, type Revision } from '../import/git-history.ts';
 import { importedText } from '../import/imported-text.ts';
@@ -19,7 +19,7 @@ interface ImportedVersion {
   /** Where the date came from. */
   dated: 'text' | 'commit';
   revision: Revision;
-  /** Revisions of the same day folded into this one. */
+  /** Revisions folded into this one (same day, or dated before it). */
   folded: number;
   title?: string;
   body: string;
@@ -53,27 +53,62 @@ export function importCommand(
     throw new UsageError(
       `--locale ${locale}: an imported text becomes the source text, which is in ${sourceLocale} on this site; other locales fall back to it.`,
     );
-  if (options.linkBase !== undefined && !/^https:\/\/[^/\s]+/.test(options.linkBase)) throw new UsageError('--link-base must be an https:// address.');
+  if (options.linkBase !== undefined && !(/^https:\/\/[^/\s?#]+[^\s?#]*$/.test(options.linkBase) && URL.canParse(options.linkBase)))
+    throw new UsageError('--link-base must be an https:// address with no spaces, query or fragment, such as https://old.example.com/legal/.');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(policy)) throw new UsageError(`"${policy}" cannot name a policy: use lowercase letters, digits and single hyphens.`);
   const split = options.from.lastIndexOf(':');
   if (split <= 0) throw new UsageError('Write --from <git-repo>:<path>, such as --from ../policies:privacy/index.md.');
   const [repo, file] = [options.from.slice(0, split), options.from.slice(split + 1)];
   const dir = path.join(root, siteConfig.policiesDir, policy);
   if (existsSync(dir)) throw new UsageError(`${siteConfig.policiesDir}/${policy} already exists; import into a new policy.`);
+  // An import must leave a repository `check` accepts; one that fails already would hide what the import broke.
+  const before = readPolicies(root, {}).errors;
+  if (before.length > 0)
+    throw new UsageError(
+      `The policies already have ${before.length} problem${before.length === 1 ? '' : 's'}; run \`npm run policy -- check\` and fix them before importing.`,
+    );
 
-  const versions = foldByDay(gitHistory(path.resolve(repo), file), options.linkBase);
+  const { versions, notes } = foldByDay(gitHistory(path.resolve(repo), file), options.linkBase, resolveNow());
+  if (versions.length === 0) throw new UsageError(`Every revision of ${file} is empty; there is no text to import.`);
   if (versions.at(-1)!.effective > resolveNow())
     throw new UsageError(`The latest revision is dated ${versions.at(-1)!.effective}, after today: imported history must have taken effect already.`);
   const title = versions.findLast((v) => v.title)?.title ?? policy.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  const others = siteConfig.locales.filter((l) => l !== sourceLocale);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, MANIFEST),
-    `kind: ${kind}\n${options.linkBase ? `linkBase: ${options.linkBase}\n` : ''}# Imported from ${file} in ${path.basename(path.resolve(repo))}.\n`,
-  );
+  try {
+    writeVersions(dir, { kind, linkBase: options.linkBase, title }, versions);
+    // Nothing is left half-made: the policy goes unless the check accepts every version.
+    const problems = readPolicies(root, { skipLock: true }).errors.filter((e) => e.file.startsWith(`${siteConfig.policiesDir}/${policy}/`));
+    if (problems.length > 0) throw new PolicyValidationError(problems.map((e) => fromCommit(e, versions)));
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  out(`Imported ${versions.length} version${versions.length === 1 ? '' : 's'} of ${file} into ${siteConfig.policiesDir}/${policy}/ (kind ${kind}):\n`);
+  out('| version | date from | commit | path | words | changes made |');
+  out('| --- | --- | --- | --- | --- | --- |');
+  for (const v of versions)
+    out(
+      `| ${v.effective} | ${v.dated}${v.folded ? ` (+${v.folded} folded)` : ''} | ${v.revision.commit.slice(0, 7)} | ${v.revision.path} | ${wordCount(v.body)} | ${v.changes.join('; ') || '-'} |`,
+    );
+  for (const note of notes) out(`\nNote: ${note}`);
+  out('');
+  return lockCommand(root, out);
+}
+
+// A problem in a version the import wrote names the revision it came from: the file is gone by then.
+function fromCommit(error: PolicyError, versions: readonly ImportedVersion[]): PolicyError {
+  const version = versions.find((v) => error.file.includes(`/${v.effective}/`));
+  if (!version) return error;
+  const where = `${version.revision.path} at commit ${version.revision.commit.slice(0, 7)}`;
+  return new PolicyError(error.file, `${error.message} (From ${where}; nothing was written.)`, { place: error.place, hint: error.hint });
+}
+
+function writeVersions(dir: string, policy: { kind: string; linkBase?: string; title: string }, versions: readonly ImportedVersion[]): void {
+  const others = siteConfig.locales.filter((l) => l !== sourceLocale);
+  writeFileSync(path.join(dir, MANIFEST), YAML.stringify({ kind: policy.kind, ...(policy.linkBase && { linkBase: policy.linkBase }) }));
   versions.forEach((version, index) => {
     const front = {
-      title: version.title ?? title,
+      title: version.title ?? policy.title,
       effective: version.effective,
       announced: version.effective,
       ...(index > 0 && {
@@ -92,37 +127,35 @@ export function importCommand(
       `---\n${YAML.stringify(front, { lineWidth: 0 })}---\n\n${version.body.replace(/^\n+/, '')}`,
     );
   });
-  // Nothing is left half-made: the policy goes unless the check accepts every version.
-  const problems = readPolicies(root, { skipLock: true }).errors.filter((e) => e.file.startsWith(`${siteConfig.policiesDir}/${policy}/`));
-  if (problems.length > 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new PolicyValidationError(problems);
-  }
-  out(`Imported ${versions.length} version${versions.length === 1 ? '' : 's'} of ${file} into ${siteConfig.policiesDir}/${policy}/ (kind ${kind}):\n`);
-  out('| version | date from | commit | path | words | changes made |');
-  out('| --- | --- | --- | --- | --- | --- |');
-  for (const v of versions)
-    out(
-      `| ${v.effective} | ${v.dated}${v.folded ? ` (+${v.folded} same-day)` : ''} | ${v.revision.commit.slice(0, 7)} | ${v.revision.path} | ${wordCount(v.body)} | ${v.changes.join('; ') || '-'} |`,
-    );
-  out('');
-  return lockCommand(root, out);
 }
 
-// One version per day and distinct text: the day's latest revision wins, and a
-// stated date that runs backwards (a "Last updated" line left as it was) gives way to the commit's.
-function foldByDay(revisions: Revision[], linkBase: string | undefined): ImportedVersion[] {
+// One version per day and distinct text: the day's latest revision wins. A date
+// stated in the text is believed unless it is in the future, runs backwards, or
+// stays the same while the commits move on (a "Last updated" line nobody
+// updated); then the commit's date is used, and the table says so.
+function foldByDay(revisions: Revision[], linkBase: string | undefined, today: string): { versions: ImportedVersion[]; notes: string[] } {
   const versions: ImportedVersion[] = [];
+  const notes: string[] = [];
+  let empty = 0;
   for (const revision of revisions) {
     const text = importedText(revision.text, linkBase);
+    if (wordCount(text.body) === 0) {
+      empty++;
+      continue;
+    }
     const previous = versions.at(-1);
     if (previous && previous.body === text.body) continue;
     const stated = statedDate(revision.text.split('\n').slice(0, 60).join('\n'));
-    let [effective, dated] = stated ? [stated, 'text' as const] : [revision.date, 'commit' as const];
-    if (previous && effective < previous.effective) [effective, dated] = [revision.date, 'commit'];
-    const version = { effective, dated, revision, folded: 0, ...text };
-    if (previous && effective <= previous.effective) versions[versions.length - 1] = { ...version, effective: previous.effective, folded: previous.folded + 1 };
-    else versions.push(version);
+    let [effective, dated]: [string, ImportedVersion['dated']] = stated ? [stated, 'text'] : [revision.date, 'commit'];
+    const stale = previous !== undefined && stated === previous.effective && revision.date > previous.revision.date;
+    if (stated && (stated > today || (previous && stated < previous.effective) || stale)) [effective, dated] = [revision.date, 'commit'];
+    const version: ImportedVersion = { effective, dated, revision, folded: 0, ...text };
+    if (previous && effective <= previous.effective) {
+      if (effective < previous.effective)
+        notes.push(`${revision.commit.slice(0, 7)} is dated ${effective}, before the version of ${previous.effective}: its text became that version.`);
+      versions[versions.length - 1] = { ...version, effective: previous.effective, dated: previous.dated, folded: previous.folded + 1 };
+    } else versions.push(version);
   }
-  return versions;
+  if (empty) notes.push(`${empty} empty revision${empty === 1 ? '' : 's'} left out.`);
+  return { versions, notes };
 }

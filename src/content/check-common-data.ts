@@ -7,7 +7,7 @@ import type { BaseData } from './schema.ts';
 export function checkCommonData(file: string, data: BaseData, frontMatter: FrontMatterFile): PolicyError[] {
   const errors: PolicyError[] = [];
   const at = (path: PropertyKey[]) => frontMatter.placeOf(path);
-  if (data.change?.summary.startsWith(PLACEHOLDER)) {
+  if (data.change?.summary.includes(PLACEHOLDER)) {
     errors.push(
       new PolicyError(file, 'The change summary is still the placeholder.', {
         place: at(['change', 'summary']),

@@ -49,6 +49,11 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
             );
           const shown = JSON.stringify(url.slice(0, 60)).slice(1, -1);
           // Browsers drop tabs and newlines inside URLs, so "java\tscript:" would still run.
+          // Browsers read "\" in an address as "/", so "\\evil.example" is another host.
+          if (url.includes('\\')) {
+            fail(`The link "${shown}" contains a backslash, which browsers read as "/".`, 'Write the address with forward slashes.');
+            continue;
+          }
           if (/[\u0000-\u001F\u007F]/.test(url) || /^[^/?#:]*\s[^/?#]*:/.test(url)) {
             fail(`The link "${shown}" contains a control character or a space before its scheme.`, 'Write the address without spaces or invisible characters.');
             continue;
@@ -86,7 +91,8 @@ export function checkLinks(policies: readonly Policy[], now: string): PolicyErro
                 `The link "${url}" points at version ${draft.version}, which is not published until ${draft.data.announced}.`,
                 'Link to it from a version published on or after that day, or link to a published version.',
               );
-            else if (!ids && !policy.linkBase)
+            // linkBase answers the old site's own pages, never an address shaped like one of this site's.
+            else if (!ids && (!policy.linkBase || relative?.to === 'site' || /^[a-z]{2}(?:-[A-Z]{2})?$/.test(locale)))
               fail(
                 `The link "${url}" points at no page of this site.`,
                 `Site links look like /en/privacy/ or /en/privacy/2025-07-01/#section-id. ${LINK_BASE_HINT(policy.id)}`,

@@ -8,9 +8,12 @@ import { PolicyError } from './policy-error.ts';
  */
 export function checkPlaceholders(file: string, text: string): PolicyError[] {
   const errors: PolicyError[] = [];
-  text.split(/\r\n?|\n/).forEach((line, index) => {
+  const lines = text.split(/\r\n?|\n/);
+  // The front-matter ends at its second "---"; a "summary:" line of the text is text like any other.
+  const end = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
+  lines.forEach((line, index) => {
     const column = line.indexOf(PLACEHOLDER);
-    if (column < 0 || /^\s*(?:summary|change\.summary):/.test(line)) return;
+    if (column < 0 || (index < end && /^\s*(?:summary|["']?change\.summary["']?):/.test(line))) return;
     errors.push(
       new PolicyError(file, `This line still holds a placeholder: ${line.trim().slice(0, 80)}`, {
         place: { line: index + 1, column: column + 1 },

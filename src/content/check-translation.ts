@@ -33,7 +33,7 @@ export function checkTranslation(
       ),
     );
   }
-  if (translation.source.labels['change.summary']?.startsWith(PLACEHOLDER)) {
+  if (translation.source.labels['change.summary']?.includes(PLACEHOLDER)) {
     errors.push(
       new PolicyError(file, 'The change summary is still the placeholder.', {
         place: frontMatter.placeOf(['labels', 'change.summary']),

@@ -1,14 +1,14 @@
 /**
  * Front-matter keys of Jekyll (GitHub Pages) pages, which policies copied from
- * such a site carry (and GitHub Docs' `versions`, `productVersions` and `englishOnly`): ignored with a note. `title` is
- * not here: it is ours too.
+ * such a site carry (and GitHub Docs' `versions`, `productVersions` and
+ * `englishOnly`): ignored with a note. `title` is not here: it is ours too. Nor
+ * are `published` and `redirect_to`, which say the page was not (or no longer)
+ * shown: a file carrying them is refused as unknown.
  */
 export const JEKYLL_KEYS: readonly string[] = [
   'layout',
   'permalink',
   'redirect_from',
-  'redirect_to',
-  'published',
   'sitemap',
   'excerpt_separator',
   'versions',

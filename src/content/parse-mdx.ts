@@ -151,6 +151,12 @@ function checkComponent(file: string, node: JsxNode, place: PolicyError['place']
     return;
   }
   if (node.children.length > 0) fail(`<${node.name}> takes no content.`, `Write it self-closing: <${node.name} />.`);
+  // A list or table inside a sentence is invalid HTML, and runs into its words in the redline.
+  if (!spec.inline && node.type === 'mdxJsxTextElement')
+    fail(
+      `<${node.name} /> shows ${spec.description}, which cannot stand inside a sentence.`,
+      `Put <${node.name} /> on a line of its own, with a blank line before and after.`,
+    );
   const seen = new Set<string>();
   for (const attribute of node.attributes) {
     if (attribute.name && seen.has(attribute.name)) {

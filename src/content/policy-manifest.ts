@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { kindIds, policyKinds } from '../kinds/index.ts';
@@ -38,7 +38,21 @@ export const MANIFEST = 'policy.yaml';
  */
 export function readPolicyManifest(root: string, dir: string, policy: string, errors: PolicyError[]): PolicyManifest | undefined {
   const file = `${dir}/${policy}/${MANIFEST}`;
-  if (!existsSync(path.join(root, file))) {
+  const stats = lstatSync(path.join(root, file), { throwIfNoEntry: false });
+  if (stats && !stats.isFile()) {
+    // A link, a folder, a FIFO or a device: never read (a FIFO would hang the check).
+    errors.push(
+      new PolicyError(
+        file,
+        `${MANIFEST} must be a plain file, and this is ${stats.isSymbolicLink() ? 'a symbolic link' : stats.isDirectory() ? 'a folder' : 'a special file'}.`,
+        {
+          hint: `Replace it with a plain file holding "kind: privacy", "kind: terms" or "kind: document".`,
+        },
+      ),
+    );
+    return undefined;
+  }
+  if (!stats) {
     errors.push(
       new PolicyError(`${dir}/${policy}`, `The policy "${policy}" has no ${MANIFEST}, which says what kind of policy it is.`, {
         hint: `Create ${file} with one line, "kind: privacy", "kind: terms" or "kind: document" (any other legal text); npm run policy -- new ${policy} --kind <kind> starts a policy with one.`,
@@ -50,16 +64,32 @@ export function readPolicyManifest(root: string, dir: string, policy: string, er
   const before = errors.length;
   errors.push(...checkCharacters(file, text));
   if (errors.length > before) return undefined;
+  const normal = text.replace(/\r\n?/g, '\n');
+  const yaml = normal.replace(/^---\n/, '');
+  // The reader below sees one line more than the file (its opening fence), one less if the file had its own.
+  const shift = yaml === normal ? 1 : 0;
   try {
     // The front-matter reader's rules (YAML only, no tags, bounded depth) fit the manifest, one line down.
-    const read = readFrontMatter(file, `---\n${text.replace(/\r\n?/g, '\n').replace(/\n?$/, '\n')}---\n`);
-    const shifted = { ...read, placeOf: (p: readonly PropertyKey[]) => ({ ...read.placeOf(p), line: Math.max(1, read.placeOf(p).line - 1) }) };
+    // A leading document marker is YAML's own; a second document would be ignored, so it is refused.
+    const second = yaml.split('\n').findIndex((line) => /^(?:---|\.\.\.)\s*$/.test(line));
+    if (second >= 0) {
+      const line = second + 2 - shift;
+      errors.push(
+        new PolicyError(file, `${MANIFEST} holds more than one YAML document; everything after line ${line} would be ignored.`, {
+          place: { line, column: 1 },
+          hint: 'Keep one document: delete the "---" line and put every key in one list.',
+        }),
+      );
+      return undefined;
+    }
+    const read = readFrontMatter(file, `---\n${yaml.replace(/\n?$/, '\n')}---\n`);
+    const shifted = { ...read, placeOf: (p: readonly PropertyKey[]) => ({ ...read.placeOf(p), line: Math.max(1, read.placeOf(p).line - shift) }) };
     const parsed = policyManifestSchema.safeParse(read.data);
     if (parsed.success) return parsed.data;
     errors.push(...schemaErrors(file, shifted, parsed.error.issues));
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;
-    const line = error.place ? Math.max(1, error.place.line - 1) : undefined;
+    const line = error.place ? Math.max(1, error.place.line - shift) : undefined;
     errors.push(new PolicyError(file, error.message, { place: line ? { line, column: error.place!.column } : undefined, hint: error.hint }));
   }
   return undefined;

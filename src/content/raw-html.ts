@@ -6,11 +6,16 @@ import { visit } from 'unist-util-visit';
 /**
  * The raw HTML elements a Markdown policy page keeps: GitHub's sanitizer
  * allowlist (what these files already render with on GitHub) without
- * `input`, `picture` and `source`, which policies do not need, plus `u`,
- * which legal texts underline with. Any other element is unwrapped to its
- * text when rendered (`<center>`, misspelt tags).
+ * `input`, `picture` and `source`, which policies do not need, `h1` (the page's
+ * title is its one `<h1>`) and `rp` (ruby fallback text most browsers hide),
+ * plus `u`, which legal texts underline with. Any other element is unwrapped
+ * to its text when rendered (`<center>`, misspelt tags, `<h1>`, `<rp>`), so no
+ * text is hidden and none is lost.
  */
-export const RAW_HTML_TAGS: ReadonlySet<string> = new Set([...defaultSchema.tagNames!.filter((t) => !['input', 'picture', 'source'].includes(t)), 'u']);
+export const RAW_HTML_TAGS: ReadonlySet<string> = new Set([
+  ...defaultSchema.tagNames!.filter((t) => !['input', 'picture', 'source', 'h1', 'rp'].includes(t)),
+  'u',
+]);
 
 /**
  * Elements that would run, embed, restyle or hide content, or take input: the

@@ -1,7 +1,16 @@
 import path from 'node:path';
-import { siteConfig } from '../config.ts';
+import { isLocale, siteConfig } from '../config.ts';
 
 const POLICY_FILE = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})?)\.(?:mdx?|markdown)$/;
+
+// A broken %-escape ("%FF") is no address at all: it stays as written, and leads nowhere.
+const decoded = (pathname: string) => {
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return pathname;
+  }
+};
 
 /** Where a relative link of a policy file leads. */
 export type ResolvedLink =
@@ -26,10 +35,10 @@ export type ResolvedLink =
 export function resolveLink(url: string, file: string, linkBase: string | undefined): ResolvedLink {
   const [, pathname = '', suffix = ''] = /^([^?#]*)(.*)$/.exec(url) ?? [];
   if (!url.startsWith('/')) {
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(pathname)));
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), decoded(pathname)));
     const within = target.startsWith(`${siteConfig.policiesDir}/`) ? target.slice(siteConfig.policiesDir.length + 1) : undefined;
     const match = within ? POLICY_FILE.exec(within) : undefined;
-    if (match) return { to: 'site', url: `/${match[3]}/${match[1]}/${match[2]}/${suffix}` };
+    if (match && isLocale(match[3]!)) return { to: 'site', url: `/${match[3]}/${match[1]}/${match[2]}/${suffix}` };
     if (!linkBase) return { to: 'nowhere', target };
   }
   if (!linkBase) return { to: 'nowhere', target: url };

@@ -74,13 +74,15 @@ export function diffData(before: BaseData, after: BaseData, rules: DiffRules): D
   for (const key of keys) {
     const [old, next] = [(before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]];
     if (same(old, next)) continue;
-    if (Object.hasOwn(rules.keyedLists, key) && Array.isArray(old) && Array.isArray(next)) {
-      diffList(rules, key, old as Record<string, unknown>[], next as Record<string, unknown>[], push);
-    } else if (rules.setLists.includes(key) && Array.isArray(old) && Array.isArray(next)) {
-      for (const item of next as string[])
-        if (!(old as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'added', after: item });
-      for (const item of old as string[])
-        if (!(next as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'removed', before: item });
+    // An optional list left out is an empty list: removing every contact removes each one.
+    const [oldList, nextList] = [old ?? [], next ?? []];
+    if (Object.hasOwn(rules.keyedLists, key) && Array.isArray(oldList) && Array.isArray(nextList)) {
+      diffList(rules, key, oldList as Record<string, unknown>[], nextList as Record<string, unknown>[], push);
+    } else if (rules.setLists.includes(key) && Array.isArray(oldList) && Array.isArray(nextList)) {
+      for (const item of nextList as string[])
+        if (!(oldList as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'added', after: item });
+      for (const item of oldList as string[])
+        if (!(nextList as string[]).includes(item)) push({ path: `${key}.${item}`, subject: key, id: item, type: 'removed', before: item });
     } else if (typeof next === 'object' && next !== null && typeof old === 'object' && old !== null && !rules.wholeObjects?.includes(key)) {
       for (const field of [...new Set([...Object.keys(next), ...Object.keys(old)])]) {
         const [a, b] = [(old as Record<string, unknown>)[field], (next as Record<string, unknown>)[field]];

@@ -12,8 +12,9 @@ export interface Revision {
 }
 
 // Argument arrays, never a shell: the repository, path and commits are data.
+// Literal pathspecs: "legal" or "*.md" must not gather the revisions of several files into one history.
 const git = (repo: string, args: readonly string[]) =>
-  execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  execFileSync('git', ['--literal-pathspecs', '-C', repo, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
 
 /**
  * Every revision of one file, oldest first, following renames, from a local
@@ -45,5 +46,11 @@ export function gitHistory(repo: string, file: string): Revision[] {
     revisions.push({ commit, date, path: name, text: git(repo, ['show', `${commit}:${name}`]) });
   }
   if (revisions.length === 0) throw new UsageError(`${file} has no history in ${repo}: check the path, which is relative to the repository's root.`);
+  // A folder matches every file in it; only one file's own history (its renames followed) is a policy's.
+  if (revisions[0]!.path !== file.replace(/^\.\//, ''))
+    throw new UsageError(`${file} is not one file in ${repo} (its history holds ${revisions[0]!.path}); name the Markdown file itself.`);
+  for (const revision of revisions)
+    if (revision.text.includes('\uFFFD'))
+      throw new UsageError(`Revision ${revision.commit.slice(0, 7)} of ${revision.path} is not UTF-8 text; convert the file's history to UTF-8 first.`);
   return revisions.reverse();
 }

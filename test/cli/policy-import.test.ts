@@ -86,7 +86,7 @@ describe('policy import', () => {
     expect(result.stdout).toContain('| 2019-09-17 | text | ');
     expect(result.stdout).toContain('| cancellation.md |');
     expect(result.stdout).toMatch(/\| 2020-04-10 \| commit \| [0-9a-f]{7} \| cancellation\/index\.md \|/);
-    expect(result.stdout).toMatch(/\| 2020-08-14 \| text \(\+1 same-day\) \|/);
+    expect(result.stdout).toMatch(/\| 2020-08-14 \| text \(\+1 folded\) \|/);
     expect(result.stdout).toContain('policies/lock.json: 5 changes.');
     const sameDay = readFileSync(path.join(root, 'policies/cancellation/2020-08-14/en.md'), 'utf8');
     expect(sameDay).toContain('A sentence added later on the same day.');
@@ -153,6 +153,9 @@ describe('policy import', () => {
       [['--from', `${source}:cancellation/index.md`, '--kind', 'privacy'], 'A privacy policy needs its data'],
       [['--from', `${source}:cancellation/index.md`, '--kind', 'contract'], '--kind must be one of privacy, terms, document, not "contract".'],
       [['--from', source], 'Write --from <git-repo>:<path>'],
+      [['--from', `${source}:cancellation`], 'cancellation is not one file in'],
+      [['--from', `${source}:*.md`], '*.md has no history in'],
+      [['--from', `${source}:cancellation/index.md`, '--link-base', 'https://a.example/\norder: 0'], '--link-base must be an https:// address'],
     ];
     for (const [args, message] of cases) {
       const run = policy(other, 'import', 'cancellation', ...args);
@@ -162,6 +165,19 @@ describe('policy import', () => {
     }
     expect(policy(other, 'import', 'privacy', '--from', `${source}:cancellation/index.md`).stderr).toContain('policies/privacy already exists');
     expect(existsSync(path.join(other, 'policies/cancellation'))).toBe(false);
+  });
+
+  it('dates a revision by its commit when its "Last updated" line was left as it was', () => {
+    const dir = sourceRepo();
+    writeFileSync(path.join(dir, 'cancellation/index.md'), rev(4).replace('We won’t bill you again', 'We will not bill you again'));
+    execFileSync('git', ['-C', dir, '-c', 'user.name=T', '-c', 'user.email=t@e', 'commit', '-qam', 'an edit, the date line untouched'], {
+      env: { ...process.env, GIT_AUTHOR_DATE: '2023-03-01T12:00:00Z', GIT_COMMITTER_DATE: '2023-03-01T12:00:00Z' },
+    });
+    const other = fixtureRoot();
+    const run = policy(other, 'import', 'cancellation', '--from', `${dir}:cancellation/index.md`);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/\| 2023-03-01 \| commit \| [0-9a-f]{7} \|/);
+    expect(readFileSync(path.join(other, 'policies/cancellation/2023-03-01/en.md'), 'utf8')).toContain('We will not bill you again');
   });
 
   it('writes nothing when a revision fails the check, and says why', () => {
@@ -176,6 +192,7 @@ describe('policy import', () => {
     expect(run.status).toBe(1);
     expect(run.stderr + run.stdout).toContain('policies/cancellation/2023-01-10/en.md:');
     expect(run.stderr + run.stdout).toContain('tracker.example, which could track every reader of this page.');
+    expect(run.stderr + run.stdout).toMatch(/\(From cancellation\/index\.md at commit [0-9a-f]{7}; nothing was written\.\)/);
     expect(existsSync(path.join(other, 'policies/cancellation'))).toBe(false);
     expect(readFileSync(path.join(other, 'policies/lock.json'), 'utf8')).toBe(lock);
   });

@@ -79,6 +79,7 @@ const cases: Array<[string, (d: TermsData) => void, string, boolean]> = [
     'New contact: Support (help@infraux.com)',
     false,
   ],
+  ['every contact removed', (d) => void (d.contacts = undefined), 'Contact removed: Legal (legal@infraux.com)', true],
 ];
 
 describe('the terms kind', () => {
@@ -95,4 +96,58 @@ describe('the terms kind', () => {
       for (const text of events.map((e) => describeEvent(e, a, b, 'es'))) expect(text).not.toMatch(/event\.|changed|cambió/);
     });
   }
+});
+
+describe('policy.yaml', () => {
+  it('is read only as a plain file: a FIFO, a link or a folder is refused, never read', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const { mkdirSync, rmSync, symlinkSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { fixtureRoot } = await import('../helpers/fixture-root.ts');
+    const repo = path.resolve(import.meta.dirname, '../..');
+    for (const [make, what] of [
+      [(file: string) => execFileSync('mkfifo', [file]), 'a special file'],
+      [(file: string) => symlinkSync('/dev/zero', file), 'a symbolic link'],
+      [(file: string) => mkdirSync(file), 'a folder'],
+    ] as const) {
+      const root = fixtureRoot();
+      const file = path.join(root, 'policies/privacy/policy.yaml');
+      rmSync(file);
+      make(file);
+      const run = spawnSync(process.execPath, [path.join(repo, 'scripts/policy.ts'), 'check'], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, POLICY_NOW: '2025-06-01' },
+      });
+      expect(run.stdout).toContain(`policies/privacy/policy.yaml  policy.yaml must be a plain file, and this is ${what}.`);
+      expect(run.status).toBe(1);
+    }
+  });
+});
+
+describe('linkBase', () => {
+  it("answers the old site's pages, never an address shaped like one of this site's", async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { fixtureRoot } = await import('../helpers/fixture-root.ts');
+    const repo = path.resolve(import.meta.dirname, '../..');
+    const root = fixtureRoot();
+    mkdirSync(path.join(root, 'policies/aup/2025-08-01'), { recursive: true });
+    writeFileSync(path.join(root, 'policies/aup/policy.yaml'), 'kind: document\nlinkBase: https://old.example.com/legal/\n');
+    writeFileSync(
+      path.join(root, 'policies/aup/2025-08-01/en.md'),
+      '---\ntitle: Acceptable use\neffective: 2025-08-01\nannounced: 2025-08-01\nfallback: [es]\n---\n\n## Use {#use}\n\nSee [terms](terms/index.md), [the old page](/articles/x/), [a missing page](/en/nope/) and [a missing version](../1999-01-01/en.md).\n',
+    );
+    const run = spawnSync(process.execPath, [path.join(repo, 'scripts/policy.ts'), 'check'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, POLICY_NOW: '2025-06-01' },
+    });
+    expect(run.stdout).toContain('policies/aup/2025-08-01/en.md:10:60  The link "/en/nope/" points at no page of this site.');
+    expect(run.stdout).toContain('The link "/en/aup/1999-01-01/" points at no page of this site.');
+    expect(run.stdout).not.toContain('terms/index.md');
+    expect(run.stdout).not.toContain('/articles/x/');
+  });
 });

@@ -110,7 +110,8 @@ function compare(old: SectionText, next: SectionText, locale: string): SectionDi
   const moved = linkChanges(old, next);
   if (!same) return { ...base, status: 'changed', parts: diffBlocks(sectionText(old), sectionText(next), locale), ...(moved && { links: moved }) };
   if (moved) return { ...base, status: 'changed', parts: [unchangedPart(next)], links: moved };
-  if (old.html !== undefined && next.html !== undefined && squashed(old.html) !== squashed(next.html))
+  // Equal HTML (nearly every unchanged section) is settled without building a second copy of it.
+  if (old.html !== undefined && next.html !== undefined && old.html !== next.html && squashed(old.html) !== squashed(next.html))
     return { ...base, status: 'changed', parts: [unchangedPart(next)], formatting: true };
   return { ...base, status: 'unchanged', parts: [unchangedPart(next)] };
 }

@@ -5,8 +5,8 @@ const words = (text: string) =>
   text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    // Letters and digits only: "# D.O.C" repeats the title "Doc" as surely as "# Doc" does.
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * Refuses a `# Heading` that repeats the title: the page shows the title as its

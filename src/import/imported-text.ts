@@ -14,11 +14,12 @@ export interface ImportedText {
 }
 
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
+// As the check compares a heading with the title: letters and digits only.
 const words = (text: string) =>
   text
+    .normalize('NFKC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 // A link no page of this site can answer: relative (`../terms/index.md`), root-relative
 // (`/articles/…`, the source site's own pages) or built by a template (`{{ site.email }}`).
 const leadsNowhere = (url: string) => LIQUID.test(url) || (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('#'));

@@ -10,6 +10,7 @@ import { checkTitleHeading } from './check-title-heading.ts';
 import { checkLinks } from './check-links.ts';
 import { checkLock } from './check-lock.ts';
 import { checkCommonData } from './check-common-data.ts';
+import { checkUniqueKeys } from './check-unique-keys.ts';
 import { checkMissingLocales, checkTranslation } from './check-translation.ts';
 import { listPolicyFiles } from './list-policy-files.ts';
 import { readLock } from './lock-file.ts';
@@ -225,6 +226,7 @@ export function readPolicies(
       const valid = group.filter((e) => e.valid);
       const uses = valid.map((e) => componentUse(e, e === source));
       errors.push(...checkCommonData(source.file, source.data, source.frontMatter));
+      errors.push(...checkUniqueKeys(source.file, source.data, source.frontMatter, kind.keyedLists));
       errors.push(...kind.check(source.file, source.data, source.frontMatter, uses));
       for (const use of uses) errors.push(...checkKindComponents(use, kind));
       errors.push(

@@ -1,27 +1,9 @@
 import { PolicyError } from '../content/policy-error.ts';
-import type { FrontMatterFile } from '../content/read-front-matter.ts';
 import type { TreeReference } from '../content/tree-references.ts';
 import type { ComponentUse } from './kind.ts';
 
 /** A component's prop as written, or undefined. */
 export const propOf = (reference: TreeReference, name: string) => reference.attributes?.find((a) => a.name === name)?.value;
-
-/** One error per key that appears a second time in a list of the data. */
-export function uniqueKeys(file: string, frontMatter: FrontMatterFile, keys: readonly string[], field: string, key: string): PolicyError[] {
-  const seen = new Set<string>();
-  const errors: PolicyError[] = [];
-  keys.forEach((id, index) => {
-    if (seen.has(id))
-      errors.push(
-        new PolicyError(file, `The ${key} "${id}" appears twice in "${field}".`, {
-          place: frontMatter.placeOf([field, index]),
-          hint: `Give each entry of ${field} its own ${key}.`,
-        }),
-      );
-    seen.add(id);
-  });
-  return errors;
-}
 
 /**
  * Refuses each use of `component` whose `prop` names nothing in `allowed`:

@@ -62,7 +62,7 @@ export interface PolicyKind<Data extends BaseData = BaseData> {
   isMaterial(event: Omit<DataEvent, 'material'>): boolean;
   /** Every piece of text in its data a translation must translate, by dotted key. */
   labels(data: Data): Map<string, string>;
-  /** What the schema cannot see: unique ids, references between entries, components' props against the data. */
+  /** What the schema cannot see (unique keys aside, which `keyedLists` settle): references between entries, components' props against the data. */
   check(file: string, data: Data, frontMatter: FrontMatterFile, uses: ComponentUse[]): PolicyError[];
   /** The plain-words sentence of a change to its data, by subject. */
   wordings: Record<string, (c: WordingContext) => string | undefined>;

@@ -1,54 +1,17 @@
 import { PolicyError } from '../../content/policy-error.ts';
 import type { FrontMatterFile } from '../../content/read-front-matter.ts';
-import { checkComponentProp, propOf, uniqueKeys } from '../check-helpers.ts';
+import { checkComponentProp, propOf } from '../check-helpers.ts';
 import type { ComponentUse } from '../kind.ts';
 import type { PrivacyData } from './schema.ts';
 
 /**
- * Checks what the privacy schema cannot see: ids are unique, references between
- * entries point at something that exists, and the components' props name data
+ * Checks what the privacy schema cannot see (the core has checked that ids are
+ * unique): references between entries point at something that exists, and the components' props name data
  * the version has, with every data group shown somewhere.
  */
 export function checkPrivacyData(file: string, data: PrivacyData, frontMatter: FrontMatterFile, uses: ComponentUse[]): PolicyError[] {
   const errors: PolicyError[] = [];
   const at = (path: PropertyKey[]) => frontMatter.placeOf(path);
-  const unique = (list: string[], field: string, key: string) => errors.push(...uniqueKeys(file, frontMatter, list, field, key));
-  unique(
-    data.contacts.map((c) => c.id),
-    'contacts',
-    'id',
-  );
-  unique(
-    data.dataCollected.map((d) => d.id),
-    'dataCollected',
-    'id',
-  );
-  unique(
-    data.purposes.map((p) => p.id),
-    'purposes',
-    'id',
-  );
-  unique(
-    data.processors.map((p) => p.id),
-    'processors',
-    'id',
-  );
-  unique(
-    data.retention.map((r) => r.id),
-    'retention',
-    'id',
-  );
-  unique(
-    data.cookies.map((c) => c.category),
-    'cookies',
-    'category',
-  );
-  unique(
-    data.rights.map((r) => r.right),
-    'rights',
-    'right',
-  );
-
   const dataIds = new Set(data.dataCollected.map((d) => d.id));
   const processorIds = new Set(data.processors.map((p) => p.id));
   data.processors.forEach((processor, index) => {

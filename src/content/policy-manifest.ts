@@ -38,8 +38,28 @@ export const MANIFEST = 'policy.yaml';
  */
 export function readPolicyManifest(root: string, dir: string, policy: string, errors: PolicyError[]): PolicyManifest | undefined {
   const file = `${dir}/${policy}/${MANIFEST}`;
-  const stats = lstatSync(path.join(root, file), { throwIfNoEntry: false });
-  if (stats && !stats.isFile()) {
+  if (!lstatSync(path.join(root, file), { throwIfNoEntry: false })) {
+    errors.push(
+      new PolicyError(`${dir}/${policy}`, `The policy "${policy}" has no ${MANIFEST}, which says what kind of policy it is.`, {
+        hint: `Create ${file} with one line, "kind: privacy", "kind: terms" or "kind: document" (any other legal text); npm run policy -- new ${policy} --kind <kind> starts a policy with one.`,
+      }),
+    );
+    return undefined;
+  }
+  return readManifestFile(path.join(root, file), file, errors);
+}
+
+/**
+ * Reads and checks one policy.yaml that exists, wherever it is (the loader's,
+ * or the one beside a file given to `policy diff`).
+ *
+ * @param absolute Where to read it.
+ * @param file How messages name it.
+ * @returns The manifest, or undefined with the reasons pushed to `errors`.
+ */
+export function readManifestFile(absolute: string, file: string, errors: PolicyError[]): PolicyManifest | undefined {
+  const stats = lstatSync(absolute);
+  if (!stats.isFile()) {
     // A link, a folder, a FIFO or a device: never read (a FIFO would hang the check).
     errors.push(
       new PolicyError(
@@ -52,15 +72,7 @@ export function readPolicyManifest(root: string, dir: string, policy: string, er
     );
     return undefined;
   }
-  if (!stats) {
-    errors.push(
-      new PolicyError(`${dir}/${policy}`, `The policy "${policy}" has no ${MANIFEST}, which says what kind of policy it is.`, {
-        hint: `Create ${file} with one line, "kind: privacy", "kind: terms" or "kind: document" (any other legal text); npm run policy -- new ${policy} --kind <kind> starts a policy with one.`,
-      }),
-    );
-    return undefined;
-  }
-  const text = readFileSync(path.join(root, file), 'utf8');
+  const text = readFileSync(absolute, 'utf8');
   const before = errors.length;
   errors.push(...checkCharacters(file, text));
   if (errors.length > before) return undefined;

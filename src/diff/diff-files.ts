@@ -10,7 +10,7 @@ import { translationSchema, type BaseData } from '../content/schema.ts';
 import { allComponentNames, kindOf, policyKinds } from '../kinds/index.ts';
 import type { DataComponent } from '../kinds/kind.ts';
 import { kindRenderers } from '../kinds/renderers.ts';
-import { MANIFEST, policyManifestSchema } from '../content/policy-manifest.ts';
+import { MANIFEST, readManifestFile } from '../content/policy-manifest.ts';
 import { withoutJekyll } from '../content/jekyll-keys.ts';
 import { renderBody } from '../render/render-body.ts';
 import type { DataEvent } from './diff-data.ts';
@@ -34,14 +34,9 @@ const placeholders: Record<string, DataComponent> = Object.fromEntries(allCompon
  */
 function kindFor(file: string, data: unknown): string | undefined {
   const manifest = path.join(path.dirname(file), '..', MANIFEST);
-  if (existsSync(manifest) && !lstatSync(manifest).isSymbolicLink()) {
-    try {
-      const kind = policyManifestSchema.safeParse(readFrontMatter(manifest, `---\n${readFileSync(manifest, 'utf8')}\n---\n`).data).data?.kind;
-      if (kind) return kind;
-    } catch (error) {
-      if (!(error instanceof PolicyError)) throw error;
-    }
-  }
+  // Read as the loader reads it; a broken one (its problems are the check's to report) says nothing here.
+  const kind = existsSync(manifest) ? readManifestFile(manifest, manifest, [])?.kind : undefined;
+  if (kind) return kind;
   return Object.values(policyKinds).find((k) => k.schema.safeParse(data).success)?.id;
 }
 

@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import { diffWords, limits, pushPart, type DiffPart } from './diff-parts.ts';
+import { BLOCK_MARKERS, linkParts } from './block-lines.ts';
 import { joinRenamed } from './pair-sections.ts';
 
 /** A section as the diff engine sees it: rendered text, never source. */
@@ -122,7 +123,7 @@ const squashed = (html: string) => html.replace(/\s+/g, ' ');
 // The links whose words stayed and whose address changed, in each version's order.
 function linkChanges(old: SectionText, next: SectionText): SectionDiff['links'] {
   const [before, after] = [old.links ?? [], next.links ?? []];
-  const label = (link: string) => link.slice(0, link.lastIndexOf(' → '));
+  const label = (link: string) => linkParts(link).words;
   const gone = before.filter((l) => !after.includes(l) && after.some((a) => label(a) === label(l)));
   const come = after.filter((l) => !before.includes(l) && before.some((b) => label(b) === label(l)));
   return gone.length || come.length ? { before: gone, after: come } : undefined;
@@ -222,7 +223,7 @@ export function diffBlocks(before: string, after: string, locale: string): DiffP
     const pairs = removed.length === added.length ? removed.map((r, i) => [r, added[i]!]) : [[removed.join(''), added.join('')]];
     for (const [before, after] of pairs) {
       // A list item's "• " and a row's "| " are the block's shape, never a word to realign.
-      const marker = before && after ? (['• ', '| '].find((m) => before.startsWith(m) && after.startsWith(m)) ?? '') : '';
+      const marker = before && after ? (BLOCK_MARKERS.find((m) => before.startsWith(m) && after.startsWith(m)) ?? '') : '';
       if (marker) pushPart(parts, 'equal', marker);
       if (before && after) for (const part of diffWords(before.slice(marker.length), after.slice(marker.length), locale)) pushPart(parts, part.op, part.text);
       else pushPart(parts, before ? 'delete' : 'insert', before || after!);

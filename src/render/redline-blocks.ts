@@ -1,3 +1,4 @@
+import { CELL, LIST_ITEM, ROW_END, ROW_START } from '../diff/block-lines.ts';
 import type { DiffPart } from '../diff/diff-parts.ts';
 
 /** A piece of one line of a redline: its text and whether it is kept, inserted or deleted. */
@@ -5,9 +6,6 @@ export type Piece = Pick<DiffPart, 'op' | 'text'>;
 
 /** One line of a section's redline, as the block it was: a paragraph, a list item, or a table row of cells. */
 export type Block = { kind: 'p' | 'li'; pieces: Piece[] } | { kind: 'tr'; cells: Piece[][] };
-
-const LIST_ITEM = '• ';
-const CELL = ' | ';
 
 // Drops the first `start` and last `end` characters of a line, whichever pieces hold them.
 function trim(pieces: Piece[], start: number, end: number): Piece[] {
@@ -47,11 +45,12 @@ function cells(pieces: Piece[]): Piece[][] {
 
 /**
  * Reads a line of the redline back into its block: "• …" is a list item and
- * "| a | b |" a table row (see `blockText` in render-body), marks kept in place.
+ * "| a | b |" a table row (see block-lines), marks kept in place.
  */
 export function blockOf(pieces: Piece[]): Block {
   const line = pieces.map((p) => p.text).join('');
   if (line.startsWith(LIST_ITEM)) return { kind: 'li', pieces: trim(pieces, LIST_ITEM.length, 0) };
-  if (line.length > 3 && line.startsWith('| ') && line.endsWith(' |')) return { kind: 'tr', cells: cells(trim(pieces, 2, 2)) };
+  if (line.length >= ROW_START.length + ROW_END.length && line.startsWith(ROW_START) && line.endsWith(ROW_END))
+    return { kind: 'tr', cells: cells(trim(pieces, ROW_START.length, ROW_END.length)) };
   return { kind: 'p', pieces };
 }

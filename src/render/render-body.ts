@@ -9,6 +9,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { isLocale, type Locale } from '../config.ts';
 import { visit } from 'unist-util-visit';
 import { resolveLink } from '../content/resolve-link.ts';
+import { CELL, LIST_ITEM, linkLine, ROW_END, ROW_START } from '../diff/block-lines.ts';
 import { localizedLabel } from '../content/labels.ts';
 import { rawHtmlSchema } from '../content/raw-html.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
@@ -125,16 +126,16 @@ function linksOf(nodes: RootContent[]): string[] {
     visit(node as Element, 'element', (element) => {
       if (element.tagName === 'a' && typeof element.properties.href === 'string')
         links.push(
-          `${toString(element as never)
-            .replace(/\s+/g, ' ')
-            .trim()} → ${element.properties.href}`,
+          linkLine(
+            toString(element as never)
+              .replace(/\s+/g, ' ')
+              .trim(),
+            element.properties.href,
+          ),
         );
     });
   return links;
 }
-
-/** Starts a list item's line in a section's text, so redlines and emails keep lists as lists. */
-export const LIST_ITEM = '• ';
 
 // Each list item, table row and paragraph on its own line: diffs align by block. A list
 // item starts with "• " and a table row reads "| cell | cell |", so the redline can
@@ -144,7 +145,7 @@ function blockText(node: RootContent): string {
   if (node.type !== 'element') return '';
   const el = node as Element;
   if (['ul', 'ol', 'tbody', 'thead', 'table', 'div', 'dl'].includes(el.tagName)) return el.children.map(blockText).filter(Boolean).join('\n');
-  if (el.tagName === 'tr') return `| ${el.children.map(blockText).filter(Boolean).join(' | ')} |`;
+  if (el.tagName === 'tr') return `${ROW_START}${el.children.map(blockText).filter(Boolean).join(CELL)}${ROW_END}`;
   if (el.tagName === 'li') {
     const text = toString(el as never)
       .replace(/\s+/g, ' ')

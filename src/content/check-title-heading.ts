@@ -8,6 +8,9 @@ const words = (text: string) =>
     // Letters and digits only: "# D.O.C" repeats the title "Doc" as surely as "# Doc" does.
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** Whether a heading repeats a title: the same letters and digits, whatever the case, spacing and punctuation. */
+export const repeatsTitle = (heading: string, title: string) => words(heading) === words(title);
+
 /**
  * Refuses a `# Heading` that repeats the title: the page shows the title as its
  * one `<h1>` already, and a second would read twice to screen readers and in
@@ -16,7 +19,7 @@ const words = (text: string) =>
  */
 export function checkTitleHeading(file: string, title: string, body: ParsedBody): PolicyError[] {
   return body.headings
-    .filter((heading) => heading.depth === 1 && words(heading.text) === words(title))
+    .filter((heading) => heading.depth === 1 && repeatsTitle(heading.text, title))
     .map(
       (heading) =>
         new PolicyError(file, `The heading "# ${heading.text}" repeats the title, which the page already shows as its heading.`, {

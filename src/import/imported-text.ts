@@ -1,6 +1,7 @@
 import type { Link, Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import YAML from 'yaml';
+import { repeatsTitle } from '../content/check-title-heading.ts';
 import { parseMarkdown } from '../content/parse-markdown.ts';
 
 /** An imported revision's text, made fit for the site, and what was changed to make it so. */
@@ -14,12 +15,6 @@ export interface ImportedText {
 }
 
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/;
-// As the check compares a heading with the title: letters and digits only.
-const words = (text: string) =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
 // A link no page of this site can answer: relative (`../terms/index.md`), root-relative
 // (`/articles/…`, the source site's own pages) or built by a template (`{{ site.email }}`).
 const leadsNowhere = (url: string) => LIQUID.test(url) || (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('#'));
@@ -48,7 +43,7 @@ export function importedText(text: string, linkBase: string | undefined): Import
     changes.push('front-matter replaced');
   }
   const h1 = /^\s*# +(.+?)\s*#*\s*$/m.exec(source.split(/\n\s*\n/, 1)[0] ?? '');
-  if (h1 && (!title || words(h1[1]!) === words(title))) {
+  if (h1 && (!title || repeatsTitle(h1[1]!, title))) {
     title ??= h1[1]!.trim();
     source = source.replace(/^\s*# +.+\n/, '');
     changes.push('first heading dropped (it is the title)');

@@ -1,7 +1,9 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/config.ts';
 import policySite from './src/integration.ts';
+import { sitemapOptions } from './src/site/sitemap-options.ts';
 
 export default defineConfig({
   site: siteConfig.site,
@@ -12,7 +14,7 @@ export default defineConfig({
   // for almost half of its page phase. 4 was about 15% faster than 1 at the medium benchmark size;
   // 8 was a little faster still but took the large build to within 2% of its 2 GB memory target.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  integrations: [policySite()],
+  integrations: [policySite(), sitemap(sitemapOptions())],
   // Tests give each build its own cache, so parallel builds never share the incremental-build manifest.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // Readers never need client code on a policy page, so none is shipped.

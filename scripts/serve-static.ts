@@ -15,11 +15,13 @@ const TYPES: Record<string, string> = {
 /**
  * Serves a built site on 127.0.0.1 at a free port, the way a static host
  * would (`/a/` serves `/a/index.html`). Small on purpose: tests need no more.
+ * `headers` are sent with every response, such as the CORS header GitHub Pages sends.
  */
-export async function serveStatic(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serveStatic(root: string, options: { headers?: Record<string, string> } = {}): Promise<{ origin: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.join(root, pathname);
+    for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
     if (!file.startsWith(root)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) return void response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

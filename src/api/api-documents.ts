@@ -3,7 +3,8 @@ import { siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { localizedLabel } from '../content/labels.ts';
 import type { SitePolicy, SiteModel, SiteVersion } from '../site/site-model.ts';
 import { absolute, urls } from '../site/urls.ts';
-import type { changesDocSchema, indexDocSchema, noticesDocSchema, versionDocSchema } from './api-schemas.ts';
+import { compareWithCurrent } from '../site/version-compare.ts';
+import type { changesDocSchema, compareDocSchema, indexDocSchema, noticesDocSchema, versionDocSchema } from './api-schemas.ts';
 
 /*
  * The JSON documents under /api/v1/, built from the site model so they say
@@ -40,6 +41,7 @@ export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema>
       current: policy.current?.version ?? null,
       upcoming: policy.upcoming?.version ?? null,
       changes: urls.api.changes(policy.id),
+      notice: urls.api.notice(policy.id),
       feeds: byLocale((l) => urls.feed(l, policy.id)),
       versions: policy.versions.map((version) => ({
         version: version.version,
@@ -49,6 +51,7 @@ export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema>
           page: urls.version(l, policy.id, version.version),
           json: urls.api.version(policy.id, version.version, l),
           diff: version.previous ? urls.changes(l, policy.id, version.version) : null,
+          compare: version.status === 'archived' && policy.current ? urls.compare(l, policy.id, version.version) : null,
           source: version.locales[l] ? { path: version.locales[l].file, sha256: version.locales[l].sha256 } : null,
         })),
       })),
@@ -146,4 +149,22 @@ export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSch
     }),
   );
   return { now: model.now, site: siteConfig.site, notices };
+}
+
+/** An archived version against the version in force, as the compare page shows it. */
+export function compareDocument(policy: SitePolicy, version: SiteVersion): z.output<typeof compareDocSchema> {
+  const compare = compareWithCurrent(policy, version)!;
+  return {
+    policy: policy.id,
+    from: compare.from,
+    to: compare.to,
+    material: compare.material,
+    steps: compare.steps.map((step) => ({ ...step, diff: byLocale((l) => urls.changes(l, policy.id, step.version)) })),
+    events: compare.events.map((event, i) => ({ ...event, text: byLocale((l) => compare.locales[l].events[i]!.text) })),
+    // Unchanged sections are named but carry no parts, as in changes.json.
+    locales: byLocale((l) => ({
+      page: urls.compare(l, policy.id, version.version),
+      sections: compare.locales[l].sections.map((s) => (s.status === 'unchanged' ? { id: s.id, heading: s.heading, status: s.status, parts: [] } : s)),
+    })),
+  };
 }

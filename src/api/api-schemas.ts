@@ -59,6 +59,7 @@ export const indexDocSchema = z.object({
       current: date.nullable(),
       upcoming: date.nullable(),
       changes: z.string().describe('URL of the changes document.'),
+      notice: z.string().describe('URL of the in-app notice document.'),
       feeds: perLocale(z.string()),
       versions: z.array(
         z.object({
@@ -75,6 +76,7 @@ export const indexDocSchema = z.object({
               page: z.string(),
               json: z.string(),
               diff: z.string().nullable(),
+              compare: z.string().nullable().describe('The page comparing this archived version with the version in force; null unless archived.'),
               source: z
                 .object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
                 .nullable()
@@ -127,6 +129,19 @@ const changeEntry = z.object({
 /** /api/v1/policies/<policy>/changes.json: every consecutive pair of versions. */
 export const changesDocSchema = z.object({ policy: z.string(), changes: z.array(changeEntry) });
 
+/** /api/v1/policies/<policy>/compare/<version>.json: an archived version against the version in force. */
+export const compareDocSchema = z.object({
+  policy: z.string(),
+  from: date.describe('The archived version compared.'),
+  to: date.describe('The version in force when the site was built.'),
+  material: z.boolean().describe('True when any change in between was material, or any data event is.'),
+  steps: z
+    .array(z.object({ version: date, kind: z.enum(['material', 'editorial']), summary: perLocale(z.string()), diff: perLocale(z.string()) }))
+    .describe('Every version after `from` up to `to`, oldest first, with its own redline.'),
+  events: z.array(dataEvent).describe('The data changes from `from` to `to` directly (not the sum of the steps).'),
+  locales: perLocale(z.object({ page: z.string(), sections: z.array(sectionDiff) })),
+});
+
 /** /api/v1/notices.json: the change notices due (announced, not yet in effect), the input of the email job. */
 export const noticesDocSchema = z.object({
   now: date,
@@ -155,6 +170,39 @@ export const noticesDocSchema = z.object({
       ),
     }),
   ),
+});
+
+/** /api/v1/policies/<policy>/notice.json: the in-app change notice, the input of the <policy-notice> element. */
+export const noticeDocSchema = z.object({
+  policy: z.string(),
+  now: date.describe('The build date (or POLICY_NOW) the notice was decided on.'),
+  upcoming: z.boolean().describe('True while a change to this policy is announced and not yet in effect.'),
+  notice: z
+    .object({
+      id: z.string().describe('Stable id, the same as the email notice: <policy>/<from>..<to>.'),
+      from: date,
+      to: date,
+      effective: date.describe('The element hides the notice from this day on (by the reader’s UTC date).'),
+      announced: date,
+      material: z.boolean(),
+      kind: z.enum(['material', 'editorial']),
+      locales: perLocale(
+        z.object({
+          title: z.string().describe('The title of the new version.'),
+          summary: z.string(),
+          events: z.array(z.string()).describe('The data changes in plain words.'),
+          redlineUrl: z.url(),
+          versionUrl: z.url(),
+          heading: z.string(),
+          readLabel: z.string(),
+          diffLabel: z.string(),
+          dismissLabel: z.string(),
+          regionLabel: z.string(),
+        }),
+      ).describe('Everything the element shows, per locale: no text is built in the browser.'),
+    })
+    .nullable()
+    .describe('Null while no change is announced.'),
 });
 
 /** /api/v1/policies/<policy>/subprocessors.json: the sub-processor list in force and every dated change to it. */
@@ -200,7 +248,9 @@ export const apiSchemas = {
   index: indexDocSchema,
   version: versionDocSchema,
   changes: changesDocSchema,
+  compare: compareDocSchema,
   notices: noticesDocSchema,
+  notice: noticeDocSchema,
   subprocessors: subprocessorsDocSchema,
 } as const;
 

@@ -69,7 +69,11 @@ export function formatList(items: readonly string[], locale: Locale): string {
   return cached(`list:${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 }
 
-/** A language's name in that language, for the language switcher: "English", "español". */
-export function languageName(locale: Locale): string {
-  return cached(`language:${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' })).of(locale) ?? locale;
+/**
+ * A language's name in the reader's language, `inLocale`: "inglés" in Spanish
+ * text. Without it, the name in the language itself ("English", "español"),
+ * as a language switcher shows it to readers who may not read the page's language.
+ */
+export function languageName(locale: Locale, inLocale: Locale = locale): string {
+  return cached(`language:${inLocale}`, () => new Intl.DisplayNames([inLocale], { type: 'language' })).of(locale) ?? locale;
 }

@@ -13,9 +13,12 @@ const HOST = /^(?:https:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?$
  * from the site or the configured image hosts. (`frame-ancestors` is ignored
  * in a meta tag; a host that can send headers should add it.)
  *
+ * A page that demonstrates the site's own embeddable module (`scripts`) may
+ * load scripts from the site and fetch from it, and nothing else.
+ *
  * @throws {Error} when an image host is not a plain host name.
  */
-export function contentSecurityPolicy(imageHosts: readonly string[] = siteConfig.imageHosts): string {
+export function contentSecurityPolicy(imageHosts: readonly string[] = siteConfig.imageHosts, options: { scripts?: boolean } = {}): string {
   const hosts = imageHosts.map((host) => {
     if (!HOST.test(host))
       throw new Error(`siteConfig.imageHosts has "${host}", which is not a host name. Write it as images.example.com (https only), without a path.`);
@@ -23,7 +26,8 @@ export function contentSecurityPolicy(imageHosts: readonly string[] = siteConfig
   });
   return [
     "default-src 'none'",
-    "script-src 'none'",
+    options.scripts ? "script-src 'self'" : "script-src 'none'",
+    ...(options.scripts ? ["connect-src 'self'"] : []),
     "style-src 'self'",
     ['img-src', "'self'", ...hosts].join(' '),
     "object-src 'none'",

@@ -16,12 +16,16 @@ export const urls = {
   upcoming: (locale: Locale, policy: string) => `/${locale}/${policy}/upcoming/`,
   /** The redline of a version against the one before it. */
   changes: (locale: Locale, policy: string, version: string) => `/${locale}/${policy}/${version}/changes/`,
+  /** Everything that changed from an archived version to the version in force. */
+  compare: (locale: Locale, policy: string, version: string) => `/${locale}/${policy}/${version}/compare/`,
   /** The Atom feed of one policy's changes in one locale. */
   feed: (locale: Locale, policy: string) => `/${locale}/${policy}/feed.xml`,
   /** A privacy policy's sub-processor list, with its dated change log. */
   subprocessors: (locale: Locale, policy: string) => `/${locale}/${policy}/subprocessors/`,
   /** The Atom feed of changes to a sub-processor list, announced ahead of each change. */
   subprocessorsFeed: (locale: Locale, policy: string) => `/${locale}/${policy}/subprocessors/feed.xml`,
+  /** How to embed the in-app change notice, with the element live on the page. */
+  noticeDemo: (locale: Locale) => `/${locale}/notice-demo/`,
   /** The Atom feed of every policy's changes. */
   siteFeed: () => '/feed.xml',
   /** The machine-readable API, versioned so consumers can rely on its shape. */
@@ -29,8 +33,11 @@ export const urls = {
     index: () => '/api/v1/index.json',
     version: (policy: string, version: string, locale: Locale) => `/api/v1/policies/${policy}/${version}/${locale}.json`,
     changes: (policy: string) => `/api/v1/policies/${policy}/changes.json`,
+    compare: (policy: string, version: string) => `/api/v1/policies/${policy}/compare/${version}.json`,
     subprocessors: (policy: string) => `/api/v1/policies/${policy}/subprocessors.json`,
     notices: () => '/api/v1/notices.json',
+    /** One policy's in-app change notice, read by the <policy-notice> element. */
+    notice: (policy: string) => `/api/v1/policies/${policy}/notice.json`,
     schema: (name: string) => `/api/v1/schemas/${name}.schema.json`,
   },
 };

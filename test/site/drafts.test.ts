@@ -54,6 +54,7 @@ beforeAll(() => {
 
 const read = (out: string, file: string) => readFileSync(path.join(out, file), 'utf8');
 const json = (out: string, file: string) => JSON.parse(read(out, file));
+const NOTICE_DEMO = /^[^/]+\/notice-demo\/index\.html$/;
 const htmlPages = (out: string) => listFiles(out).filter((f) => f.endsWith('.html'));
 const textFiles = (out: string) => listFiles(out).filter((f) => /\.(html|json|xml|css)$/.test(f));
 const hrefs = (tree: Root, selector: string) => selectAll(selector, tree).map((a) => String(a.properties.href));
@@ -113,6 +114,22 @@ describe('a public build', () => {
     expect(parseFeed(read(publicOut, 'en/cookies/feed.xml')).items.map((i) => i.url)).toEqual(['https://policies.infraux.com/en/cookies/2026-05-01/changes/']);
   });
 
+  it('lists every public page in its sitemap, with hreflang alternates, and no draft', () => {
+    const sitemap = read(publicOut, 'sitemap-0.xml');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+    const pages = htmlPages(publicOut)
+      .filter((f) => f.endsWith('index.html') && !/(^|\/)(upcoming|notice-demo)\//.test(f))
+      .map((f) => `/${f.replace(/index\.html$/, '')}`)
+      .sort();
+    expect(listed).toEqual(pages);
+    expect(listed.filter((p) => /2026-06-01|\/terms\//.test(p))).toEqual([]);
+    expect(sitemap).toContain(
+      '<loc>https://policies.infraux.com/es/privacy/2026-01-15/</loc><xhtml:link rel="alternate" hreflang="en" href="https://policies.infraux.com/en/privacy/2026-01-15/"/><xhtml:link rel="alternate" hreflang="es" href="https://policies.infraux.com/es/privacy/2026-01-15/"/>',
+    );
+    expect(read(publicOut, 'sitemap-index.xml')).toContain('<loc>https://policies.infraux.com/sitemap-0.xml</loc>');
+    expect(read(publicOut, 'robots.txt')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://policies.infraux.com/sitemap-index.xml\n');
+  });
+
   it('lets search engines index it and shows no draft banner', () => {
     for (const file of htmlPages(publicOut)) {
       const { tree } = readPage(publicOut, path.dirname(file));
@@ -130,6 +147,12 @@ describe('a preview build (POLICY_DRAFTS=1)', () => {
         expect(files).toContain(`${locale}/${page}index.html`);
     }
     expect(json(previewOut, 'api/v1/index.json').policies.map((p: { id: string }) => p.id)).toEqual(['cookies', 'privacy', 'terms']);
+  });
+
+  it('closes the whole site to crawlers and lists no page in a sitemap', () => {
+    expect(read(previewOut, 'robots.txt')).toBe('User-agent: *\nDisallow: /\n');
+    const sitemap = listFiles(previewOut).includes('sitemap-0.xml') ? read(previewOut, 'sitemap-0.xml') : '';
+    expect(sitemap).not.toMatch(/2026-06-01|\/terms\//);
   });
 
   it('marks every page noindex, though the public build of the same sources is in its cache', () => {
@@ -190,7 +213,9 @@ describe('every page', () => {
         const head = select('head', readPage(out, path.dirname(file)).tree)!;
         const [charset, csp] = head.children.filter((n) => n.type === 'element');
         expect(charset?.properties.charSet, file).toBe('utf-8');
-        expect([csp?.properties.httpEquiv, csp?.properties.content], file).toEqual([['Content-Security-Policy'], CSP]);
+        // The change notice's demo alone may run the site's own module (test/site/build.test.ts checks it loads only that).
+        const policy = NOTICE_DEMO.test(file) ? CSP.replace("script-src 'none'", "script-src 'self'; connect-src 'self'") : CSP;
+        expect([csp?.properties.httpEquiv, csp?.properties.content], file).toEqual([['Content-Security-Policy'], policy]);
       }
     }
   });
@@ -201,7 +226,7 @@ describe('every page', () => {
       expect(
         selectAll('script, style, [style]', tree).map((e) => e.tagName),
         file,
-      ).toEqual([]);
+      ).toEqual(NOTICE_DEMO.test(file) ? ['script'] : []);
       const sheets = hrefs(tree, 'link[rel=stylesheet]');
       expect(sheets.length, file).toBe(1);
       expect(sheets[0], file).toMatch(/^\/_astro\/[\w.-]+\.css$/);
@@ -217,7 +242,7 @@ describe('every page', () => {
 });
 
 describe('feeds', () => {
-  const feeds = () => listFiles(publicOut).filter((f) => f.endsWith('.xml'));
+  const feeds = () => listFiles(publicOut).filter((f) => f.endsWith('feed.xml'));
 
   it('are well-formed XML and valid Atom, with hostile summaries and titles', () => {
     expect(feeds()).toEqual([

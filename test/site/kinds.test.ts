@@ -6,6 +6,7 @@ import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, readPage } from '../helpers/build-site.ts';
 import { kindsRoot } from '../helpers/kinds-root.ts';
+import { webBasicsProblems } from '../helpers/web-basics.ts';
 
 /*
  * A privacy policy, GitHub's real Terms of Service (two revisions) and its real
@@ -68,7 +69,21 @@ describe('a site with a privacy policy, terms of service and a DPA', () => {
     const es = readPage(out, 'es/terms/2020-04-02');
     expect(toString(select('main', es.tree)!)).toContain('You and GitHub agree to submit to the exclusive jurisdiction');
     expect(es.html).toContain('lang="en"');
+    expect(toString(select('main', es.tree)!)).toContain('Esta versión aún no está disponible en español, por eso se muestra en inglés.');
     expect(files.filter((f) => f.includes('/dpa/subprocessors') || f.includes('/terms/subprocessors'))).toEqual([]);
+  });
+
+  it('has the web basics on every page, and links its privacy policy and terms from every page', () => {
+    expect(webBasicsProblems(out)).toEqual([]);
+    for (const page of ['en/dpa/history', 'es/terms/2019-11-13/compare', 'en']) {
+      const { tree } = readPage(out, page);
+      const lang = page.slice(0, 2);
+      expect(select('link[rel=privacy-policy]', tree)?.properties.href, page).toBe(`/${lang}/privacy/`);
+      expect(select('link[rel=terms-of-service]', tree)?.properties.href, page).toBe(`/${lang}/terms/`);
+    }
+    const nav = select('.site-nav', readPage(out, 'es/terms').tree)!;
+    expect(toString(nav)).toMatch(/^Documentos legales/);
+    expect(select('[aria-current]', nav)?.properties.href).toBe('/es/terms/');
   });
 
   it("publishes each version's data in its kind's shape, with nothing invented", () => {

@@ -43,15 +43,16 @@ describe('diff pages', () => {
     expect(summary).toContain('5. Data Security: Section changed');
     const retention = select('#diff-data-retention', tree)!;
     expect(textUnits(retention).find((u) => u.startsWith('Security logs'))).toBe(
-      'Security logs | [removed] 90[added] 180 days | [added] to investigate security incidents',
+      'Security logs | [removed] 90[added] 180 days | [removed] Not stated [added] to investigate security incidents',
     );
-    expect(selectAll('del', retention)).toHaveLength(1);
+    // The old number, and the "not stated" the reason had before it was written.
+    expect(selectAll('del', retention)).toHaveLength(2);
     // The retention table stays a table, its rows matched and the marks in their cells.
     const row = selectAll('table.diff-table tr', retention).find((tr) => toString(tr).startsWith('Security logs'))!;
     expect(selectAll('td', row).map((td) => toString(td))).toEqual([
       'Security logs',
       '[removed] 90[added] 180 days',
-      '[added] to investigate security incidents',
+      '[removed] Not stated [added] to investigate security incidents',
     ]);
     expect(select('td del', row)).toBeTruthy();
     // And the data collected stays a list.
@@ -78,12 +79,16 @@ describe('JSON API', () => {
     if (file === 'api/v1/notices.json') return 'notices';
     if (file.endsWith('/changes.json')) return 'changes';
     if (file.endsWith('/subprocessors.json')) return 'subprocessors';
+    if (file.endsWith('/notice.json')) return 'notice';
+    if (file.includes('/compare/')) return 'compare';
     return 'version';
   };
 
   it('validates every emitted document against its published JSON Schema', () => {
     const files = listFiles(build.out).filter((f) => f.startsWith('api/v1/') && f.endsWith('.json') && !f.includes('/schemas/'));
-    expect(files.length).toBe(3 * 2 + 4);
+    // Six version documents; the index, notices, and one changes, sub-processors and notice document; one comparison per archived version.
+    expect(files.length).toBe(3 * 2 + 5 + 1);
+    expect(files).toContain('api/v1/policies/privacy/compare/2025-07-01.json');
     for (const file of files) {
       const name = schemaFor(file);
       if (!ajv.getSchema(name)) ajv.addSchema(json(`api/v1/schemas/${name}.schema.json`), name);
@@ -127,6 +132,26 @@ describe('JSON API', () => {
     expect(notice.locales.es.events).toContain('Copias de seguridad se conservan 60 días en lugar de 90 días');
     expect(notice.locales.es.diffUrl).toBe('https://policies.infraux.com/es/privacy/2026-12-15/changes/');
     expect(notice.locales.en.sections.map((s: { id: string }) => s.id)).toEqual(['service-providers', 'your-rights', 'data-retention']);
+  });
+
+  it('publishes the in-app notice of the upcoming change with the email notice’s id, words and links', () => {
+    const doc = json('api/v1/policies/privacy/notice.json');
+    const [email] = json('api/v1/notices.json').notices;
+    expect(doc).toMatchObject({
+      policy: 'privacy',
+      now: NOW,
+      upcoming: true,
+      notice: { id: email.id, from: '2026-03-15', to: '2026-12-15', effective: '2026-12-15', announced: '2026-11-10', material: true, kind: 'material' },
+    });
+    for (const locale of ['en', 'es'])
+      expect(doc.notice.locales[locale]).toMatchObject({
+        summary: email.locales[locale].summary,
+        events: email.locales[locale].events,
+        redlineUrl: email.locales[locale].diffUrl,
+        versionUrl: email.locales[locale].versionUrl,
+      });
+    expect(doc.notice.locales.en.heading).toBe('Our Privacy Policy changes on December 15, 2026');
+    expect(doc.notice.locales.es.heading).toBe('Política de Privacidad: cambios a partir del 15 de diciembre de 2026');
   });
 
   it('records every consecutive pair in the changes document, with the parts of each changed section', () => {

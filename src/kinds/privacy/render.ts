@@ -49,7 +49,7 @@ export const privacyRenderers: Record<string, DataComponent<PrivacyData>> = {
         let period = r.period ? formatDuration(r.period, locale) : t(`data.retention.until.${r.until}`);
         if (r.period && r.after) period = t(`data.retention.after.${r.after}`, { period });
         if (r.upTo) period = t('data.retention.upTo', { period });
-        return [label(`retention.${r.id}.data`, r.data), period, r.reason ? label(`retention.${r.id}.reason`, r.reason) : ''];
+        return [label(`retention.${r.id}.data`, r.data), period, r.reason ? label(`retention.${r.id}.reason`, r.reason) : t('data.notStated')];
       }),
     );
   },
@@ -61,7 +61,7 @@ export const privacyRenderers: Record<string, DataComponent<PrivacyData>> = {
       ['category', 'purpose', 'consent', 'providers'].map((k) => t(`data.cookies.${k}`)),
       data.cookies.map((c) => [
         t(`data.cookies.category.${c.category}`),
-        c.purpose ? label(`cookies.${c.category}.purpose`, c.purpose) : '',
+        c.purpose ? label(`cookies.${c.category}.purpose`, c.purpose) : t('data.notStated'),
         t(`data.cookies.consent.${c.consent}`),
         c.providers.length ? formatList(c.providers.map(provider), locale) : t('data.cookies.noProviders'),
       ]),

@@ -1,0 +1,73 @@
+import { siteConfig, type Locale } from '../config.ts';
+import { localizedLabel } from '../content/labels.ts';
+import { describeEvent } from '../diff/describe-event.ts';
+import { diffSections, type SectionDiff } from '../diff/diff-sections.ts';
+import { diffVersions } from '../diff/diff-versions.ts';
+import type { DataEvent } from '../diff/diff-data.ts';
+import type { SitePolicy, SiteVersion } from './site-model.ts';
+import type { DescribedEvent } from './version-change.ts';
+
+/** One change that took effect between the compared versions. */
+export interface CompareStep {
+  version: string;
+  kind: 'material' | 'editorial';
+  summary: Record<Locale, string>;
+}
+
+/** Everything that changed from an archived version to the version in force: "what changed since I agreed?". */
+export interface VersionCompare {
+  policy: string;
+  from: string;
+  to: string;
+  /** True when any change in between was material, or any data event is. */
+  material: boolean;
+  /** The versions after `from`, up to and including `to`, oldest first. */
+  steps: CompareStep[];
+  events: DataEvent[];
+  locales: Record<Locale, { events: DescribedEvent[]; sections: SectionDiff[] }>;
+}
+
+// Both locales' pages and the JSON document ask for the same comparison; it is computed once.
+const computed = new WeakMap<SiteVersion, VersionCompare>();
+
+/**
+ * Compares an archived version directly with the version in force, in data and
+ * in every locale's text. One comparison per archived version, so the cost grows
+ * linearly with the history, never with its pairs.
+ *
+ * @returns undefined when the version is not archived (there is nothing newer in force).
+ */
+export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): VersionCompare | undefined {
+  const current = policy.current;
+  if (version.status !== 'archived' || !current) return undefined;
+  const known = computed.get(version);
+  if (known) return known;
+  const steps = policy.versions
+    .filter((v) => v.version > version.version && v.version <= current.version && v.data.change)
+    .map((v) => ({
+      version: v.version,
+      kind: v.data.change!.kind,
+      summary: Object.fromEntries(siteConfig.locales.map((l) => [l, localizedLabel(v, l, 'change.summary', v.data.change!.summary)])),
+    }));
+  const events = diffVersions(version, current);
+  const locales = Object.fromEntries(
+    siteConfig.locales.map((locale) => [
+      locale,
+      {
+        events: events.map((e) => ({ ...e, text: describeEvent(e, version, current, locale) })),
+        sections: diffSections(version.pages[locale].body.sections, current.pages[locale].body.sections, locale),
+      },
+    ]),
+  ) as VersionCompare['locales'];
+  const result: VersionCompare = {
+    policy: policy.id,
+    from: version.version,
+    to: current.version,
+    material: steps.some((s) => s.kind === 'material') || events.some((e) => e.material),
+    steps,
+    events,
+    locales,
+  };
+  computed.set(version, result);
+  return result;
+}

@@ -1,15 +1,12 @@
 // @ts-check
 /*
- * <policy-notice policy="privacy" lang="es">: the in-app notice of an announced
- * policy change, read from this module's site (or `src`). Texts come from pull
- * requests, so they are set as text, never HTML. A constructed stylesheet is
- * not blocked by a host's `style-src 'none'`. Any failure shows nothing.
+ * <policy-notice policy="privacy" lang="es">: an announced policy change, read from this module's site
+ * (or `src`). Its JSON is checked and its texts set as text, never HTML: anything wrong shows nothing.
+ * A constructed stylesheet is not blocked by a host's `style-src 'none'`.
  */
 
-/** @typedef {{title: string, summary: string, events: string[], redlineUrl: string, versionUrl: string, heading: string, readLabel: string, diffLabel: string, dismissLabel: string, regionLabel: string}} NoticeText */
-/** @typedef {{id: string, effective: string, material: boolean, locales: Record<string, NoticeText>}} Notice */
-
-const CSS = `
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
 :host{display:block}
 :host([hidden]){display:none}
 :host(:focus){outline:none}
@@ -18,167 +15,172 @@ const CSS = `
 p,ul{margin:0 0 .5rem}
 ul{padding-inline-start:1.25rem}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:0}
-a{color:var(--link);text-decoration:underline}
+a{color:var(--link)}
 button{font:inherit;color:inherit;background:transparent;border:1px solid currentColor;border-radius:.25rem;padding:.125rem .625rem;cursor:pointer}
-a:focus-visible,button:focus-visible{outline:3px solid var(--link);outline-offset:2px}
-`;
+:focus-visible{outline:3px solid var(--link);outline-offset:2px}
+`);
 
-/** @type {CSSStyleSheet | undefined} */
-let sheet;
-// Dismissals of this page view, for when localStorage is unavailable (privacy mode, sandboxed frames).
+// This page view's dismissals, for when localStorage throws (privacy mode, sandboxed frames).
 const dismissed = new Set();
-const storageKey = (/** @type {string} */ id) => `policy-notice:dismissed:${id}`;
+// Tells the page's other elements, as `storage` tells other tabs, that a notice was dismissed.
+const DISMISS = 'policy-notice:dismiss';
+// The reader's day in UTC, as the site reads dates.
+const today = () => new Date().toISOString().slice(0, 10);
 
-/** @param {string} id */
-function isDismissed(id) {
-  if (dismissed.has(id)) return true;
-  try {
-    return localStorage.getItem(storageKey(id)) !== null;
-  } catch {
-    return false;
-  }
+/**
+ * @param {unknown} ok
+ * @returns {asserts ok}
+ */
+function must(ok) {
+  if (!ok) throw new TypeError();
 }
 
-/** @param {string} id */
-function dismiss(id) {
-  dismissed.add(id);
-  try {
-    localStorage.setItem(storageKey(id), new Date().toISOString().slice(0, 10));
-  } catch {
-    // Remembered for this page view only.
-  }
+/** @param {unknown} value */
+function text(value) {
+  must(typeof value === 'string' && value);
+  return value;
+}
+
+/** @param {unknown} value a real YYYY-MM-DD (2026-13-45 throws, 2026-02-30 rolls over) */
+function day(value) {
+  const date = text(value);
+  must(/^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(date).toISOString().startsWith(date));
 }
 
 /**
- * The reader's language matched against the notice's: exact, then by primary subtag, then its first.
+ * The reader's language (es_CO is es-CO) against the notice's: exact, then by primary subtag, then its first.
  * @param {string} wanted
  * @param {string[]} available
  */
 function pickLocale(wanted, available) {
-  const lower = wanted.toLowerCase();
-  const primary = lower.split('-')[0];
-  return (
-    available.find((l) => l.toLowerCase() === lower) ??
-    available.find((l) => l.toLowerCase() === primary) ??
-    available.find((l) => l.toLowerCase().split('-')[0] === primary) ??
-    available[0]
-  );
+  const tag = (/** @type {string} */ l) => l.toLowerCase().replaceAll('_', '-');
+  const primary = (/** @type {string} */ l) => tag(l).split('-')[0];
+  return available.find((l) => tag(l) === tag(wanted)) ?? available.find((l) => primary(l) === primary(wanted)) ?? available[0];
 }
 
 /**
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {string} [text]
+ * @param {string} tag
+ * @param {Record<string, string>} attributes
+ * @param {(Node | string)[]} content
  */
-function el(tag, text) {
+function h(tag, attributes, ...content) {
   const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...content);
   return node;
 }
 
-/** The `<policy-notice>` element. */
 class PolicyNotice extends HTMLElement {
   static observedAttributes = ['policy', 'src', 'lang', 'editorial'];
 
   #request = 0;
-  #queued = false;
+  /** @type {AbortController | undefined} */
+  #shown;
 
   connectedCallback() {
-    this.#schedule();
+    this.attributeChangedCallback();
+  }
+
+  disconnectedCallback() {
+    this.#shown?.abort();
   }
 
   attributeChangedCallback() {
-    this.#schedule();
-  }
-
-  // Parsing sets several attributes and then connects: one fetch for all of them.
-  #schedule() {
-    if (this.#queued) return;
-    this.#queued = true;
-    queueMicrotask(() => {
-      this.#queued = false;
-      if (this.isConnected) void this.#load();
-    });
+    void this.#load();
   }
 
   async #load() {
+    // Only the latest call goes on, connected: parsing sets several attributes and then connects, for one fetch.
     const request = ++this.#request;
-    const policy = this.getAttribute('policy');
-    const src = this.getAttribute('src') || (policy && `/api/v1/policies/${encodeURIComponent(policy)}/notice.json`);
-    /** @type {Notice | null} */
-    let notice = null;
+    const stale = () => request !== this.#request || !this.isConnected;
+    await null;
+    if (stale()) return;
+    const src = this.getAttribute('src');
+    /** @type {any} */
+    let notice;
+    let origin = '';
     try {
-      if (src) {
-        const response = await fetch(new URL(src, import.meta.url), { mode: 'cors', credentials: 'omit' });
-        if (response.ok) notice = (await response.json()).notice;
-      }
-    } catch {
-      // Offline, blocked or not JSON: a notice that cannot be read is not shown.
-    }
-    // A later attribute change started a newer request.
-    if (request === this.#request) this.#render(notice);
-  }
-
-  /** @param {Notice | null} notice */
-  #render(notice) {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
-    }
-    root.adoptedStyleSheets = [sheet];
-    root.replaceChildren();
-    if (!notice?.locales || typeof notice.id !== 'string' || typeof notice.effective !== 'string') return;
-    if (!notice.material && !this.hasAttribute('editorial')) return;
-    // The reader's calendar day in UTC, the way the site's dates are read: from the effective date on, the new version is in force.
-    if (new Date().toISOString().slice(0, 10) >= notice.effective || isDismissed(notice.id)) return;
-    const locales = Object.keys(notice.locales);
-    const locale = pickLocale(
-      this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang,
-      locales,
-    );
-    const text = locale && notice.locales[locale];
-    if (!text) return;
-
-    const box = el('div');
-    box.className = 'box';
-    box.setAttribute('role', 'region');
-    box.setAttribute('aria-label', text.regionLabel);
-    box.lang = locale;
-    const heading = el('p');
-    heading.append(el('strong', text.heading));
-    box.append(heading, el('p', text.summary));
-    if (Array.isArray(text.events) && text.events.length) {
-      const list = el('ul');
-      for (const event of text.events) list.append(el('li', String(event)));
-      box.append(list);
-    }
-    const actions = el('p');
-    actions.className = 'actions';
-    for (const [href, label] of [
-      [text.versionUrl, text.readLabel],
-      [text.redlineUrl, text.diffLabel],
-    ]) {
-      const link = el('a', label);
-      // Only web links: a javascript: URL in the document must not become one the reader can click.
-      if (/^https?:/i.test(href)) link.href = href;
-      actions.append(link);
-    }
-    const button = el('button', text.dismissLabel);
-    button.type = 'button';
-    button.addEventListener('click', () => {
-      const hadFocus = root.activeElement !== null;
-      dismiss(notice.id);
+      // `src` is the host page's address; `policy` is this site's.
+      const url = src
+        ? new URL(src, document.baseURI)
+        : new URL(`/api/v1/policies/${encodeURIComponent(text(this.getAttribute('policy')))}/notice.json`, import.meta.url);
+      const response = await fetch(url, { credentials: 'omit' });
+      must(response.ok);
+      notice = (await response.json()).notice;
+      origin = url.origin;
+    } catch {}
+    if (stale()) return;
+    this.#shown?.abort();
+    try {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [sheet];
       root.replaceChildren();
-      // The focused button is gone: keep the reader's place at the element, not at the top of the page.
-      if (hadFocus) {
-        if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
-        this.focus();
+      // Each check throws before anything is shown. Two sites can have the same ids.
+      const { locales, material } = notice;
+      const key = `policy-notice:dismissed:${origin}/${text(notice.id)}`;
+      day(notice.announced);
+      day(notice.effective);
+      must(typeof material === 'boolean' && typeof locales === 'object' && locales && !Array.isArray(locales));
+      if (today() >= notice.effective || (!material && !this.hasAttribute('editorial')) || dismissed.has(key)) return;
+      try {
+        if (localStorage.getItem(key) !== null) return;
+      } catch {}
+      const locale = text(
+        pickLocale(
+          this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang,
+          Object.keys(locales).filter((l) => l !== '__proto__'),
+        ),
+      );
+      const t = locales[locale];
+      must(Array.isArray(t.events));
+      // A huge list must not hold the page up.
+      const events = t.events.slice(0, 20).map((/** @type {unknown} */ event) => h('li', {}, text(event)));
+      const actions = [];
+      for (const [href, label] of [
+        [t.versionUrl, t.readLabel],
+        [t.redlineUrl, t.diffLabel],
+      ]) {
+        // Only an absolute http(s) URL is a link: no javascript:, data: or relative one, and no dead link.
+        let url;
+        try {
+          url = new URL(href);
+        } catch {}
+        if (url && /^https?:$/.test(url.protocol)) actions.push(h('a', { href: url.href }, text(label)));
       }
-    });
-    actions.append(button);
-    box.append(actions);
-    root.append(box);
+      const button = h('button', { type: 'button' }, text(t.dismissLabel));
+      button.addEventListener('click', () => {
+        dismissed.add(key);
+        try {
+          localStorage.setItem(key, today());
+        } catch {}
+        dispatchEvent(new CustomEvent(DISMISS, { detail: key }));
+      });
+      const box = h(
+        'div',
+        { class: 'box', role: 'region', 'aria-label': text(t.regionLabel), lang: locale },
+        h('p', {}, h('strong', {}, text(t.heading))),
+        h('p', {}, text(t.summary)),
+        ...(events.length ? [h('ul', {}, ...events)] : []),
+        h('p', { class: 'actions' }, ...actions, button),
+      );
+      const { signal } = (this.#shown = new AbortController());
+      const hide = (/** @type {any} */ event) => {
+        if ((event.detail ?? event.key) !== key) return;
+        this.#shown?.abort();
+        const hadFocus = root.activeElement !== null;
+        root.replaceChildren();
+        // Keep the reader's place at the element, not at the top of the page.
+        if (hadFocus) {
+          if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
+          this.focus();
+        }
+      };
+      addEventListener(DISMISS, hide, { signal });
+      addEventListener('storage', hide, { signal });
+      root.append(box);
+    } catch {
+      // Malformed (nothing was appended), or the host's own closed shadow root.
+    }
   }
 }
 

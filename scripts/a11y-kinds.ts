@@ -1,6 +1,7 @@
 // Builds the three-kinds example site (a privacy policy, GitHub's real Terms of
 // Service and DPA: test/fixtures/kinds/) and runs the accessibility check over
-// it, so the pages of every kind, and redlines with link changes, stay at zero errors.
+// it (scripts/a11y.ts: light and dark colour schemes), so the pages of every kind,
+// and redlines with link changes, stay at zero errors.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildSite } from '../test/helpers/build-site.ts';

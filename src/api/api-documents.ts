@@ -102,6 +102,7 @@ export function changesDocument(policy: SitePolicy): z.output<typeof changesDocS
           locales: byLocale((l) => ({
             summary: change.locales[l].summary,
             diff: urls.changes(l, policy.id, version.version),
+            textLocale: change.locales[l].textLocale,
             sections: change.locales[l].sections.map((s) => (s.status === 'unchanged' ? { id: s.id, heading: s.heading, status: s.status, parts: [] } : s)),
           })),
         },
@@ -139,6 +140,7 @@ export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSch
             title: version.pages[l].title,
             summary: change.locales[l].summary,
             events: change.locales[l].events.map((e) => e.text),
+            textLocale: change.locales[l].textLocale,
             sections: change.locales[l].sections.filter((s) => s.status !== 'unchanged'),
             diffUrl: absolute(urls.changes(l, policy.id, version.version)),
             versionUrl: absolute(urls.version(l, policy.id, version.version)),
@@ -164,6 +166,7 @@ export function compareDocument(policy: SitePolicy, version: SiteVersion): z.out
     // Unchanged sections are named but carry no parts, as in changes.json.
     locales: byLocale((l) => ({
       page: urls.compare(l, policy.id, version.version),
+      textLocale: compare.locales[l].textLocale,
       sections: compare.locales[l].sections.map((s) => (s.status === 'unchanged' ? { id: s.id, heading: s.heading, status: s.status, parts: [] } : s)),
     })),
   };

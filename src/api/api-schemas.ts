@@ -44,6 +44,8 @@ const dataEvent = z.object({
   text: perLocale(z.string()).describe('The change in plain words, per locale.'),
 });
 
+const textLocale = locale.describe('The language of the compared texts: this locale, or the source locale when either version is not translated.');
+
 const change = z.object({ kind: z.enum(['material', 'editorial']), summary: perLocale(z.string()) }).nullable();
 
 /** /api/v1/index.json: every policy, locale and version. */
@@ -123,7 +125,7 @@ const changeEntry = z.object({
   noticeDate: date,
   noticePeriod: z.string(),
   events: z.array(dataEvent),
-  locales: perLocale(z.object({ summary: z.string(), diff: z.string(), sections: z.array(sectionDiff) })),
+  locales: perLocale(z.object({ summary: z.string(), diff: z.string(), textLocale, sections: z.array(sectionDiff) })),
 });
 
 /** /api/v1/policies/<policy>/changes.json: every consecutive pair of versions. */
@@ -139,7 +141,7 @@ export const compareDocSchema = z.object({
     .array(z.object({ version: date, kind: z.enum(['material', 'editorial']), summary: perLocale(z.string()), diff: perLocale(z.string()) }))
     .describe('Every version after `from` up to `to`, oldest first, with its own redline.'),
   events: z.array(dataEvent).describe('The data changes from `from` to `to` directly (not the sum of the steps).'),
-  locales: perLocale(z.object({ page: z.string(), sections: z.array(sectionDiff) })),
+  locales: perLocale(z.object({ page: z.string(), textLocale, sections: z.array(sectionDiff) })),
 });
 
 /** /api/v1/notices.json: the change notices due (announced, not yet in effect), the input of the email job. */
@@ -162,6 +164,7 @@ export const noticesDocSchema = z.object({
           title: z.string(),
           summary: z.string(),
           events: z.array(z.string()),
+          textLocale: textLocale.optional(),
           sections: z.array(sectionDiff).describe('The changed sections only, with their redline.'),
           diffUrl: z.url(),
           versionUrl: z.url(),

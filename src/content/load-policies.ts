@@ -94,6 +94,9 @@ interface FileEntry {
   data?: PolicyData;
 }
 
+// Addresses under /<locale>/ that the site uses itself (src/pages/[locale]/notice-demo/).
+const RESERVED_POLICY_IDS: ReadonlySet<string> = new Set(['notice-demo']);
+
 const FILE_PATTERN = /^([a-z0-9-]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]{2}(?:-[A-Z]{2})?)\.mdx?$/;
 
 /**
@@ -134,6 +137,12 @@ export function readPolicies(
   const files = listing.files.filter((f) => /\.(mdx?|markdown)$/.test(f));
   // Each policy's kind decides the schema its files are read with, so the manifests come first.
   const ids = new Set(listing.files.flatMap((f) => (FILE_PATTERN.test(f) || f.endsWith(`/${MANIFEST}`) ? [f.split('/')[0]!] : [])));
+  for (const id of [...ids].filter((id) => RESERVED_POLICY_IDS.has(id)).sort())
+    errors.push(
+      new PolicyError(`${dir}/${id}`, `"${id}" cannot name a policy: the site has a page of its own at /<locale>/${id}/.`, {
+        hint: `Rename the folder ${dir}/${id}/, for example to ${dir}/${id}-policy/.`,
+      }),
+    );
   const manifests = new Map([...ids].sort().map((id) => [id, readPolicyManifest(root, dir, id, errors)]));
 
   for (const relative of files) {

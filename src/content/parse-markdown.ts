@@ -10,6 +10,7 @@ import type { ParsedBody } from './parse-mdx.ts';
 import { PolicyError } from './policy-error.ts';
 import { RAW_HTML_TAGS, REFUSED_HTML_TAGS, rawHtmlElements } from './raw-html.ts';
 import { checkHeadings, headingIdPattern, headingIds, liftHeadingIds, type SectionHeading } from './section-headings.ts';
+import { PAGE_IDS } from './page-ids.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -18,7 +19,6 @@ const LIQUID = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g;
 // Elements that take no closing tag, for measuring how deep raw HTML nests.
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 // Ids the page itself uses: an anchor in the text must not take them.
-const PAGE_IDS = new Set(['main', 'toc-title', 'changed-only', 'summary', 'text', 'preamble']);
 
 /** The line where raw HTML anywhere in the text opens more than `limit` elements inside each other, if any. */
 function deepestHtml(source: string, limit: number): number | undefined {

@@ -38,11 +38,14 @@ export const countryCode = z.string().refine((code) => /^[A-Z]{2}$/.test(code) &
  * the translation fallbacks. Dates, the lock, drafts, feeds and notices read only
  * these; each kind adds its own data between the head and the tail.
  */
+// Spaces alone would name every link to the policy with nothing a reader or a screen reader can use.
+const titleText = z.string().regex(/\S/, { error: 'A title needs at least one word, not only spaces.' });
+
 export const baseHead = {
   /** Path to the JSON Schema, for editors; ignored by the build. */
   $schema: z.string().optional(),
   /** The policy's title in the source locale. */
-  title: z.string().min(1).describe('The policy title in the source locale.'),
+  title: titleText.describe('The policy title in the source locale.'),
   /** The day this version takes effect; also the version's folder name. */
   effective: isoDate.describe('The day this version takes effect (YYYY-MM-DD); also the name of the version folder.'),
   /** The day readers were told about this version. */
@@ -94,7 +97,7 @@ export const translationSchema = z.strictObject({
   /** Path to the JSON Schema, for editors; ignored by the build. */
   $schema: z.string().optional(),
   /** The policy's title in this locale. */
-  title: z.string().min(1).describe('The policy title in this locale.'),
+  title: titleText.describe('The policy title in this locale.'),
   /** The first 12 hex digits of the sha256 of the source file this translates; a mismatch means the translation is stale. */
   source: z
     .string()

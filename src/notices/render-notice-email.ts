@@ -90,13 +90,18 @@ export function renderNoticeEmail(notice: Notice, locale: Locale, unsubscribe: s
           ]
         : []),
       ...(sections.length ? [h('h2', { style: STYLE.h2 }, t('email.sections')), h('p', { style: 'font-size:14px;color:#4a4a4a' }, t('email.legend'))] : []),
-      ...sections.map((s) => ({
-        type: 'raw' as const,
-        value: renderRedline(s.shown, null, {
-          hasHeading: s.id !== 'preamble',
-          styles: { ins: STYLE.ins, del: STYLE.del, heading: STYLE.heading, block: STYLE.block },
-        }),
-      })),
+      // The sections are in the source language when either version is not translated.
+      h(
+        'div',
+        { lang: content.textLocale && content.textLocale !== locale ? content.textLocale : undefined },
+        sections.map((s) => ({
+          type: 'raw' as const,
+          value: renderRedline(s.shown, null, {
+            hasHeading: s.id !== 'preamble',
+            styles: { ins: STYLE.ins, del: STYLE.del, heading: STYLE.heading, block: STYLE.block },
+          }),
+        })),
+      ),
       h('p', [link(content.diffUrl, t('email.diffLink')), ' · ', link(content.versionUrl, t('email.versionLink'))]),
       h('p', { style: STYLE.footer }, [t('email.footer'), ' ', link(unsubscribe, t('email.unsubscribe'))]),
     ]),

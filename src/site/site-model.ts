@@ -140,6 +140,10 @@ export function buildSiteModel(root: string, now: string = resolveNow(), drafts:
       cacheKey: hash(policy.id, policy.kind, String(policy.order), now, siteConfig.locales.join(), drafts ? 'drafts' : 'public', ...files),
     };
   });
+  // Every page shows every policy in its navigation and rel links (id, kind, title per locale), in
+  // their order: a change to any of those must re-render every page, not only the changed policy's.
+  const navigation = hash(...policies.flatMap((p) => [p.id, p.kind, ...siteConfig.locales.map((l) => (p.current ?? p.versions[0]!).pages[l].title)]));
+  for (const policy of policies) policy.cacheKey = hash(policy.cacheKey, navigation);
   // The flag is in the site key too, for pages (such as the home page) that show no policy when every one is a draft.
   return { now, drafts, warnings, policies, cacheKey: hash(drafts ? 'drafts' : 'public', ...policies.map((p) => p.cacheKey)) };
 }

@@ -1,4 +1,4 @@
-import { siteConfig, type Locale } from '../config.ts';
+import { siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { noticePeriodFor } from '../content/check-changes.ts';
 import { localizedLabel } from '../content/labels.ts';
 import type { PolicyVersion } from '../content/load-policies.ts';
@@ -28,7 +28,16 @@ export interface VersionChange {
   /** The notice the change was held to: the longer of the previous version's promise and its own. */
   noticePeriod: string;
   events: DataEvent[];
-  locales: Record<Locale, { summary: string; events: DescribedEvent[]; sections: SectionDiff[] }>;
+  locales: Record<Locale, { summary: string; events: DescribedEvent[]; textLocale: Locale; sections: SectionDiff[] }>;
+}
+
+/**
+ * The language whose texts a locale's redline compares: its own when both
+ * versions are translated, else the source locale's. A translation set against
+ * the source text it replaced would mark every word as changed.
+ */
+export function textLocaleOf(before: PolicyVersion, after: PolicyVersion, locale: Locale): Locale {
+  return before.locales[locale] && after.locales[locale] ? locale : sourceLocale;
 }
 
 /**
@@ -43,14 +52,18 @@ export function versionChange(
   const events = diffVersions(previous, version);
   const change = version.data.change!;
   const locales = Object.fromEntries(
-    siteConfig.locales.map((locale) => [
-      locale,
-      {
-        summary: localizedLabel(version, locale, 'change.summary', change.summary),
-        events: events.map((e) => ({ ...e, text: describeEvent(e, previous, version, locale) })),
-        sections: diffSections(bodyOf(previous, locale).sections, bodyOf(version, locale).sections, locale),
-      },
-    ]),
+    siteConfig.locales.map((locale) => {
+      const textLocale = textLocaleOf(previous, version, locale);
+      return [
+        locale,
+        {
+          summary: localizedLabel(version, locale, 'change.summary', change.summary),
+          events: events.map((e) => ({ ...e, text: describeEvent(e, previous, version, locale) })),
+          textLocale,
+          sections: diffSections(bodyOf(previous, textLocale).sections, bodyOf(version, textLocale).sections, textLocale),
+        },
+      ];
+    }),
   ) as VersionChange['locales'];
   return {
     policy: version.policy,

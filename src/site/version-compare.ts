@@ -5,7 +5,7 @@ import { diffSections, type SectionDiff } from '../diff/diff-sections.ts';
 import { diffVersions } from '../diff/diff-versions.ts';
 import type { DataEvent } from '../diff/diff-data.ts';
 import type { SitePolicy, SiteVersion } from './site-model.ts';
-import type { DescribedEvent } from './version-change.ts';
+import { type DescribedEvent, textLocaleOf } from './version-change.ts';
 
 /** One change that took effect between the compared versions. */
 export interface CompareStep {
@@ -24,7 +24,7 @@ export interface VersionCompare {
   /** The versions after `from`, up to and including `to`, oldest first. */
   steps: CompareStep[];
   events: DataEvent[];
-  locales: Record<Locale, { events: DescribedEvent[]; sections: SectionDiff[] }>;
+  locales: Record<Locale, { events: DescribedEvent[]; textLocale: Locale; sections: SectionDiff[] }>;
 }
 
 // Both locales' pages and the JSON document ask for the same comparison; it is computed once.
@@ -51,13 +51,17 @@ export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): Ve
     }));
   const events = diffVersions(version, current);
   const locales = Object.fromEntries(
-    siteConfig.locales.map((locale) => [
-      locale,
-      {
-        events: events.map((e) => ({ ...e, text: describeEvent(e, version, current, locale) })),
-        sections: diffSections(version.pages[locale].body.sections, current.pages[locale].body.sections, locale),
-      },
-    ]),
+    siteConfig.locales.map((locale) => {
+      const textLocale = textLocaleOf(version, current, locale);
+      return [
+        locale,
+        {
+          events: events.map((e) => ({ ...e, text: describeEvent(e, version, current, locale) })),
+          textLocale,
+          sections: diffSections(version.pages[textLocale].body.sections, current.pages[textLocale].body.sections, textLocale),
+        },
+      ];
+    }),
   ) as VersionCompare['locales'];
   const result: VersionCompare = {
     policy: policy.id,

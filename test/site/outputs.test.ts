@@ -150,7 +150,7 @@ describe('JSON API', () => {
         redlineUrl: email.locales[locale].diffUrl,
         versionUrl: email.locales[locale].versionUrl,
       });
-    expect(doc.notice.locales.en.heading).toBe('Our Privacy Policy changes on December 15, 2026');
+    expect(doc.notice.locales.en.heading).toBe('Privacy Policy: changes taking effect on December 15, 2026');
     expect(doc.notice.locales.es.heading).toBe('Política de Privacidad: cambios a partir del 15 de diciembre de 2026');
   });
 

@@ -1,0 +1,13 @@
+/**
+ * Element ids a policy's own page uses around its text: the skip link's target,
+ * the contents and the status box. A section with one of these ids would share
+ * it with the page, and links to the section would jump to the page's element.
+ */
+export const POLICY_PAGE_IDS: ReadonlySet<string> = new Set(['main', 'toc-title', 'status-title']);
+
+/**
+ * Every id the site's pages use around a policy's text: the policy page's, the
+ * redline's toggle and headings, and `preamble`, the text before the first
+ * heading. Raw HTML anchors may use none of them.
+ */
+export const PAGE_IDS: ReadonlySet<string> = new Set([...POLICY_PAGE_IDS, 'changed-only', 'summary', 'text', 'preamble']);

@@ -112,9 +112,12 @@ console.log(
 const reports = await Promise.all(
   SCHEMES.map(async (scheme) => {
     const shares = await Promise.all(shards.map((share) => run(scheme, share)));
-    // A page whose check crashed (a browser error, not an accessibility issue: it has no rule
-    // code) is checked once more, alone, so a rare browser hiccup does not fail the run.
-    const crashed = shares.flatMap((r) => Object.entries(r.results).filter(([, issues]) => issues.some((i) => !('code' in i)))).map(([url]) => url);
+    // A page whose check crashed (a browser error such as Puppeteer's ProtocolError, not an
+    // accessibility issue, which always names its runner and selector) is checked once more,
+    // alone, so a rare browser hiccup does not fail the run; a second crash stays a failure.
+    const crashed = shares
+      .flatMap((r) => Object.entries(r.results).filter(([, issues]) => issues.some((i) => i instanceof Error || !('runner' in i))))
+      .map(([url]) => url);
     if (crashed.length === 0) return { scheme: scheme.name, reports: shares };
     const again = await run(
       scheme,

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkBase } from '../content/check-base.ts';
+import { checkDraftsLocked } from '../content/check-lock.ts';
 import { readPolicies } from '../content/load-policies.ts';
+import { readLock } from '../content/lock-file.ts';
 import type { PolicyError } from '../content/policy-error.ts';
 import { resolveNow } from '../content/resolve-now.ts';
 import { UsageError } from './usage-error.ts';
@@ -34,6 +36,13 @@ export function checkCommand(root: string, paths: readonly string[], format: 'te
   });
   const now = resolveNow();
   const { policies, errors, notes } = readPolicies(root, { now });
+  errors.push(
+    ...checkDraftsLocked(
+      policies.flatMap((p) => p.versions),
+      readLock(root),
+      now,
+    ),
+  );
   if (base !== undefined) errors.push(...checkBase(root, base, now, policies));
   const shown =
     wanted.length === 0

@@ -163,3 +163,28 @@ function announcedPlace(root: string, file: string): Place {
     return { line: 1, column: 1 };
   }
 }
+
+/**
+ * Drafts (announced after `now`) whose files are not in the lock as they are.
+ * The build lets them pass, so authors can preview a draft while writing it;
+ * `policy check`, which guards the merge, refuses them: on the announcement day
+ * the daily build publishes the draft, and an unlocked published version would
+ * stop that build and every deploy after it.
+ */
+export function checkDraftsLocked(versions: readonly PolicyVersion[], lock: LockFile, now: string): PolicyError[] {
+  if (lock.problems.length > 0) return [];
+  return versions
+    .filter((version) => version.data.announced > now && publishedOn(version, lock, now) === undefined)
+    .flatMap((version) =>
+      localeSources(version)
+        .filter((source) => !isLocked(source, version, lock))
+        .map(
+          (source) =>
+            new PolicyError(
+              source.file,
+              `Version ${version.version} is to be announced on ${version.data.announced}, but this file is not in ${lockPath}${lock.files[source.file] ? ' as it is now' : ''}: on that day the daily build publishes it, and an unlocked published version stops the build.`,
+              { hint: `Run \`npm run policy -- lock\` and commit ${lockPath} with the draft.` },
+            ),
+        ),
+    );
+}

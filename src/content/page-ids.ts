@@ -6,6 +6,16 @@
 export const POLICY_PAGE_IDS: ReadonlySet<string> = new Set(['main', 'toc-title', 'status-title']);
 
 /**
+ * True when a section id would clash with an element of the policy page: one of
+ * POLICY_PAGE_IDS, or the ids GitHub-flavoured footnotes give their label and
+ * their notes (`footnote-label`, `user-content-fn-1`), compared without case.
+ */
+export function usedByPolicyPage(id: string): boolean {
+  const lower = id.toLowerCase();
+  return POLICY_PAGE_IDS.has(lower) || lower === 'footnote-label' || lower.startsWith('user-content-');
+}
+
+/**
  * Every id the site's pages use around a policy's text: the policy page's, the
  * redline's toggle and headings, and `preamble`, the text before the first
  * heading. Raw HTML anchors may use none of them.

@@ -38,8 +38,11 @@ export const countryCode = z.string().refine((code) => /^[A-Z]{2}$/.test(code) &
  * the translation fallbacks. Dates, the lock, drafts, feeds and notices read only
  * these; each kind adds its own data between the head and the tail.
  */
-// Spaces alone would name every link to the policy with nothing a reader or a screen reader can use.
-const titleText = z.string().regex(/\S/, { error: 'A title needs at least one word, not only spaces.' });
+// Spaces or invisible characters alone (a soft hyphen, a direction mark, a blank braille cell)
+// would name every link to the policy, or a change, with nothing a reader can see or hear.
+const VISIBLE = /(?!\u2800)[\p{L}\p{N}\p{P}\p{S}]/u;
+const visibleText = (what: string) => z.string().regex(VISIBLE, { error: `${what} needs at least one visible word, not only spaces or invisible characters.` });
+const titleText = visibleText('A title');
 
 export const baseHead = {
   /** Path to the JSON Schema, for editors; ignored by the build. */
@@ -56,7 +59,7 @@ export const baseHead = {
       /** `material` changes need the notice period; `editorial` ones do not. */
       kind: z.enum(['material', 'editorial']).describe('material: needs the notice period; editorial: wording only.'),
       /** One or two sentences for readers and the change notice email. */
-      summary: z.string().min(1).describe('One or two sentences for readers and the change notice.'),
+      summary: visibleText('A summary').describe('One or two sentences for readers and the change notice.'),
     })
     .optional()
     .describe('What changed since the previous version; required on every version after the first.'),
@@ -104,7 +107,7 @@ export const translationSchema = z.strictObject({
     .regex(/^[0-9a-f]{12}$/, 'Write the first 12 hex digits of the sha256 of the source-locale file, as `npm run policy -- check` suggests.')
     .describe('First 12 hex digits of the sha256 of the source-locale file this translation was made from.'),
   /** Translations of the data's text, keyed by dotted path such as `processors.paddle.purpose`. */
-  labels: z.record(z.string(), z.string().min(1)).default({}).describe('Translated labels keyed by dotted path, such as processors.paddle.purpose.'),
+  labels: z.record(z.string(), visibleText('A label')).default({}).describe('Translated labels keyed by dotted path, such as processors.paddle.purpose.'),
 });
 
 /** A translation's front-matter after defaults are applied. */

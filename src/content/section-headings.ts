@@ -2,7 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { PolicyError } from './policy-error.ts';
-import { POLICY_PAGE_IDS } from './page-ids.ts';
+import { usedByPolicyPage } from './page-ids.ts';
 
 /** A heading of the policy text with the stable id it is linked by. */
 export interface SectionHeading {
@@ -73,11 +73,11 @@ export function headingIds(explicitIds: ReadonlyMap<number, string>): (heading: 
 export function checkHeadings(file: string, headings: readonly SectionHeading[], errors: PolicyError[]): void {
   const seen = new Map<string, number>();
   for (const heading of headings) {
-    if (heading.id === '' || heading.id === 'preamble' || POLICY_PAGE_IDS.has(heading.id.toLowerCase()) || !/^[\p{L}\p{N}]/u.test(heading.id)) {
+    if (heading.id === '' || heading.id === 'preamble' || usedByPolicyPage(heading.id) || !/^[\p{L}\p{N}]/u.test(heading.id)) {
       const why =
         heading.id === 'preamble'
           ? '"preamble" names the text before the first heading'
-          : POLICY_PAGE_IDS.has(heading.id.toLowerCase())
+          : usedByPolicyPage(heading.id)
             ? `its id "${heading.id}" is used by the page itself`
             : heading.explicit
               ? `its id "${heading.id}" does not start with a letter or digit`

@@ -137,7 +137,16 @@ export function buildSiteModel(root: string, now: string = resolveNow(), drafts:
       versions,
       current: versions.find((v) => v.status === 'current'),
       upcoming: versions.find((v) => v.status === 'upcoming'),
-      cacheKey: hash(policy.id, policy.kind, String(policy.order), now, siteConfig.locales.join(), drafts ? 'drafts' : 'public', ...files),
+      cacheKey: hash(
+        policy.id,
+        policy.kind,
+        String(policy.order),
+        policy.linkBase ?? '',
+        now,
+        siteConfig.locales.join(),
+        drafts ? 'drafts' : 'public',
+        ...files,
+      ),
     };
   });
   // Every page shows every policy in its navigation and rel links (id, kind, title per locale), in

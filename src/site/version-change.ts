@@ -51,6 +51,11 @@ export function versionChange(
 ): VersionChange {
   const events = diffVersions(previous, version);
   const change = version.data.change!;
+  // Locales without a translation compare the same source texts: once for all of them.
+  const diffs = new Map<Locale, SectionDiff[]>();
+  const sectionsIn = (textLocale: Locale) =>
+    diffs.get(textLocale) ??
+    diffs.set(textLocale, diffSections(bodyOf(previous, textLocale).sections, bodyOf(version, textLocale).sections, textLocale)).get(textLocale)!;
   const locales = Object.fromEntries(
     siteConfig.locales.map((locale) => {
       const textLocale = textLocaleOf(previous, version, locale);
@@ -60,7 +65,7 @@ export function versionChange(
           summary: localizedLabel(version, locale, 'change.summary', change.summary),
           events: events.map((e) => ({ ...e, text: describeEvent(e, previous, version, locale) })),
           textLocale,
-          sections: diffSections(bodyOf(previous, textLocale).sections, bodyOf(version, textLocale).sections, textLocale),
+          sections: sectionsIn(textLocale),
         },
       ];
     }),

@@ -50,16 +50,17 @@ export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): Ve
       summary: Object.fromEntries(siteConfig.locales.map((l) => [l, localizedLabel(v, l, 'change.summary', v.data.change!.summary)])),
     }));
   const events = diffVersions(version, current);
+  // Locales without a translation compare the same source texts: once for all of them.
+  const diffs = new Map<Locale, SectionDiff[]>();
+  const sectionsIn = (textLocale: Locale) =>
+    diffs.get(textLocale) ??
+    diffs.set(textLocale, diffSections(version.pages[textLocale].body.sections, current.pages[textLocale].body.sections, textLocale)).get(textLocale)!;
   const locales = Object.fromEntries(
     siteConfig.locales.map((locale) => {
       const textLocale = textLocaleOf(version, current, locale);
       return [
         locale,
-        {
-          events: events.map((e) => ({ ...e, text: describeEvent(e, version, current, locale) })),
-          textLocale,
-          sections: diffSections(version.pages[textLocale].body.sections, current.pages[textLocale].body.sections, textLocale),
-        },
+        { events: events.map((e) => ({ ...e, text: describeEvent(e, version, current, locale) })), textLocale, sections: sectionsIn(textLocale) },
       ];
     }),
   ) as VersionCompare['locales'];

@@ -43,7 +43,11 @@ describe('policy check', () => {
     expect(text.stdout).toContain(
       "policies/privacy/2025-07-01/en.mdx:57:1  <iframe> is not a component policies can use.\n    Hint: A privacy policy's text may use <Contact />",
     );
-    expect(text.stdout).toMatch(/1 problem in 1 file\.\n$/);
+    // The fixture edits a draft without re-locking it, which check refuses in both files.
+    expect(text.stdout).toContain(
+      'policies/privacy/2025-07-01/es.mdx  Version 2025-07-01 is to be announced on 2025-07-01, but this file is not in policies/lock.json',
+    );
+    expect(text.stdout).toMatch(/3 problems in 2 files\.\n$/);
     const github = policyAt(FIXTURE_NOW, root, 'check', '--format', 'github');
     expect(github.status).toBe(1);
     expect(github.stdout).toMatch(
@@ -51,9 +55,30 @@ describe('policy check', () => {
     );
   });
 
+  it('refuses a draft edited after it was locked, which would stop the daily build on its announcement day', () => {
+    const root = fixtureRoot();
+    expect(policyAt(FIXTURE_NOW, root, 'check').status).toBe(0);
+    const en = path.join(root, 'policies/privacy/2025-07-01/en.mdx');
+    writeFileSync(en, readFileSync(en, 'utf8').replace('We collect:', 'We gather:'));
+    const es = path.join(root, 'policies/privacy/2025-07-01/es.mdx');
+    const hash = createHash('sha256').update(readFileSync(en)).digest('hex').slice(0, 12);
+    writeFileSync(es, readFileSync(es, 'utf8').replace(/^source: .+$/m, `source: "${hash}"`));
+    const edited = policyAt(FIXTURE_NOW, root, 'check');
+    expect(edited.stdout).toContain(
+      'policies/privacy/2025-07-01/en.mdx  Version 2025-07-01 is to be announced on 2025-07-01, but this file is not in policies/lock.json as it is now: on that day the daily build publishes it, and an unlocked published version stops the build.\n    Hint: Run `npm run policy -- lock` and commit policies/lock.json with the draft.',
+    );
+    expect(edited.status).toBe(1);
+    expect(policyAt(FIXTURE_NOW, root, 'lock').status).toBe(0);
+    expect(policyAt(FIXTURE_NOW, root, 'check').status).toBe(0);
+    // On its announcement day the locked draft is published, and the check stays clean.
+    expect(policyAt('2025-07-01', root, 'check').status).toBe(0);
+  });
+
   it('narrows the report to the given paths', () => {
     const root = fixtureRoot(path.join(fixturesDir, 'invalid/unknown-component'));
-    expect(policyAt(FIXTURE_NOW, root, 'check', 'policies/privacy/2025-07-01/es.mdx').status).toBe(0);
+    const es = policyAt(FIXTURE_NOW, root, 'check', 'policies/privacy/2025-07-01/es.mdx');
+    expect(es.stdout).not.toContain('en.mdx');
+    expect(es.stdout).toMatch(/1 problem in 1 file\.\n$/);
     expect(policyAt(FIXTURE_NOW, root, 'check', 'policies/privacy/2025-07-01').status).toBe(1);
   });
 

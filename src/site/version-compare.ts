@@ -27,20 +27,24 @@ export interface VersionCompare {
   locales: Record<Locale, { events: DescribedEvent[]; textLocale: Locale; sections: SectionDiff[] }>;
 }
 
-// Both locales' pages and the JSON document ask for the same comparison; it is computed once.
-const computed = new WeakMap<SiteVersion, VersionCompare>();
+// A version's pages (one per locale, rendered one after another) and its JSON document ask for
+// the same comparison. Only the latest few are kept: a large site holds thousands of archived
+// versions, and keeping every comparison until the build ends cost several hundred MB there.
+const RECENT = 16;
+const recent = new Map<SiteVersion, VersionCompare>();
 
 /**
  * Compares an archived version directly with the version in force, in data and
- * in every locale's text. One comparison per archived version, so the cost grows
- * linearly with the history, never with its pairs.
+ * in every locale's text (each locale's text diff computed when first read).
+ * One comparison per archived version, so the cost grows linearly with the
+ * history, never with its pairs.
  *
  * @returns undefined when the version is not archived (there is nothing newer in force).
  */
 export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): VersionCompare | undefined {
   const current = policy.current;
   if (version.status !== 'archived' || !current) return undefined;
-  const known = computed.get(version);
+  const known = recent.get(version);
   if (known) return known;
   const steps = policy.versions
     .filter((v) => v.version > version.version && v.version <= current.version && v.data.change)
@@ -55,15 +59,16 @@ export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): Ve
   const sectionsIn = (textLocale: Locale) =>
     diffs.get(textLocale) ??
     diffs.set(textLocale, diffSections(version.pages[textLocale].body.sections, current.pages[textLocale].body.sections, textLocale)).get(textLocale)!;
-  const locales = Object.fromEntries(
-    siteConfig.locales.map((locale) => {
-      const textLocale = textLocaleOf(version, current, locale);
-      return [
-        locale,
-        { events: events.map((e) => ({ ...e, text: describeEvent(e, version, current, locale) })), textLocale, sections: sectionsIn(textLocale) },
-      ];
-    }),
-  ) as VersionCompare['locales'];
+  const locales = {} as VersionCompare['locales'];
+  for (const locale of siteConfig.locales) {
+    const textLocale = textLocaleOf(version, current, locale);
+    let entry: VersionCompare['locales'][Locale] | undefined;
+    Object.defineProperty(locales, locale, {
+      enumerable: true,
+      get: () =>
+        (entry ??= { events: events.map((e) => ({ ...e, text: describeEvent(e, version, current, locale) })), textLocale, sections: sectionsIn(textLocale) }),
+    });
+  }
   const result: VersionCompare = {
     policy: policy.id,
     from: version.version,
@@ -73,6 +78,7 @@ export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): Ve
     events,
     locales,
   };
-  computed.set(version, result);
+  recent.set(version, result);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return result;
 }

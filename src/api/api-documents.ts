@@ -1,9 +1,9 @@
 import type { z } from 'astro/zod';
 import { siteConfig, sourceLocale, type Locale } from '../config.ts';
 import { localizedLabel } from '../content/labels.ts';
-import type { SitePolicy, SiteModel, SiteVersion } from '../site/site-model.ts';
+import { type SitePolicy, type SiteModel, type SiteVersion, shownVersion } from '../site/site-model.ts';
 import { absolute, urls } from '../site/urls.ts';
-import { compareWithCurrent } from '../site/version-compare.ts';
+import { compareWithCurrent, hasComparison } from '../site/version-compare.ts';
 import type { changesDocSchema, compareDocSchema, indexDocSchema, noticesDocSchema, versionDocSchema } from './api-schemas.ts';
 
 /*
@@ -37,7 +37,7 @@ export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema>
     policies: model.policies.map((policy) => ({
       id: policy.id,
       kind: policy.kind,
-      title: byLocale((l) => (policy.current ?? policy.versions[0]!).pages[l].title),
+      title: byLocale((l) => shownVersion(policy).pages[l].title),
       current: policy.current?.version ?? null,
       upcoming: policy.upcoming?.version ?? null,
       changes: urls.api.changes(policy.id),
@@ -51,7 +51,7 @@ export function indexDocument(model: SiteModel): z.output<typeof indexDocSchema>
           page: urls.version(l, policy.id, version.version),
           json: urls.api.version(policy.id, version.version, l),
           diff: version.previous ? urls.changes(l, policy.id, version.version) : null,
-          compare: version.status === 'archived' && policy.current ? urls.compare(l, policy.id, version.version) : null,
+          compare: hasComparison(version, policy) ? urls.compare(l, policy.id, version.version) : null,
           source: version.locales[l] ? { path: version.locales[l].file, sha256: version.locales[l].sha256 } : null,
         })),
       })),
@@ -112,6 +112,17 @@ export function changesDocument(policy: SitePolicy): z.output<typeof changesDocS
 }
 
 /**
+ * The versions a reader must be told about ahead of time: announced, not yet in
+ * effect, with a predecessor to change from, and not imported (imported history
+ * was announced elsewhere). The email job's notices and the in-app notice both
+ * choose from these. Dates are checked before anything else, which spares the
+ * diffs of past changes.
+ */
+export function dueVersions(policy: SitePolicy, now: string): SiteVersion[] {
+  return policy.versions.filter((v) => v.previous && v.data.effective > now && v.data.announced <= now && !v.data.imported);
+}
+
+/**
  * The change notices that are due (announced, not yet in effect): exactly what
  * the email job needs, with absolute links. Only material changes are notified;
  * editorial ones need no notice, and an imported version (history added later)
@@ -120,9 +131,7 @@ export function changesDocument(policy: SitePolicy): z.output<typeof changesDocS
  */
 export function noticesDocument(model: SiteModel): z.output<typeof noticesDocSchema> {
   const notices = model.policies.flatMap((policy) =>
-    policy.versions.flatMap((version) => {
-      // Past changes need no notice; checking the date first spares their diffs.
-      if (!version.previous || version.data.effective <= model.now || version.data.announced > model.now || version.data.imported) return [];
+    dueVersions(policy, model.now).flatMap((version) => {
       const change = version.change;
       if (!change?.material) return [];
       return [

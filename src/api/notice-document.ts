@@ -3,20 +3,15 @@ import { formatDate } from '../i18n/format.ts';
 import { translator } from '../i18n/translator.ts';
 import type { SitePolicy, SiteVersion } from '../site/site-model.ts';
 import { absolute, urls } from '../site/urls.ts';
-import { byLocale } from './api-documents.ts';
+import { byLocale, dueVersions } from './api-documents.ts';
 import type { noticeDocSchema } from './api-schemas.ts';
 
-// The version a reader must be told about ahead of time: announced and not yet
-// in effect, with a predecessor to change from. Imported history was announced
-// elsewhere, and a draft (announced after now, shown only in a preview build)
-// must never reach a customer's app. These are the rules of the email job's
-// `noticesDocument` (api-documents.ts), and a material change comes first: the
-// earliest one is the first notice that job mails, so the app and the email
-// always name the same change, and an editorial change announced before it
-// cannot hide it. Only without a material change is the earliest editorial one
-// the notice (material: false, which the element skips unless asked).
+// Of the due versions (the email job's rule), a material change comes first: the earliest one is
+// the first notice that job mails, so the app and the email always name the same change, and an
+// editorial change announced before it cannot hide it. Only without a material change is the
+// earliest editorial one the notice (material: false, which the element skips unless asked).
 function noticeVersion(policy: SitePolicy, now: string): SiteVersion | undefined {
-  const due = policy.versions.filter((v) => v.previous && v.data.effective > now && v.data.announced <= now && !v.data.imported);
+  const due = dueVersions(policy, now);
   return due.find((v) => v.change?.material) ?? due[0];
 }
 

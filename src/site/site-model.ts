@@ -51,6 +51,11 @@ export interface SitePolicy {
   cacheKey: string;
 }
 
+/** The version a policy's stable address shows: the one in force, or, before any is, the first. */
+export function shownVersion(policy: Pick<SitePolicy, 'current' | 'versions'>): SiteVersion {
+  return policy.current ?? policy.versions[0]!;
+}
+
 /** Everything the pages need, computed once per build. */
 export interface SiteModel {
   now: string;
@@ -151,7 +156,7 @@ export function buildSiteModel(root: string, now: string = resolveNow(), drafts:
   });
   // Every page shows every policy in its navigation and rel links (id, kind, title per locale), in
   // their order: a change to any of those must re-render every page, not only the changed policy's.
-  const navigation = hash(...policies.flatMap((p) => [p.id, p.kind, ...siteConfig.locales.map((l) => (p.current ?? p.versions[0]!).pages[l].title)]));
+  const navigation = hash(...policies.flatMap((p) => [p.id, p.kind, ...siteConfig.locales.map((l) => shownVersion(p).pages[l].title)]));
   for (const policy of policies) policy.cacheKey = hash(policy.cacheKey, navigation);
   // The flag is in the site key too, for pages (such as the home page) that show no policy when every one is a draft.
   return { now, drafts, warnings, policies, cacheKey: hash(drafts ? 'drafts' : 'public', ...policies.map((p) => p.cacheKey)) };

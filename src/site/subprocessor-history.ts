@@ -3,7 +3,7 @@ import type { PrivacyData } from '../kinds/privacy/schema.ts';
 import { describeEvent } from '../diff/describe-event.ts';
 import type { DataEvent } from '../diff/diff-data.ts';
 import { diffVersions } from '../diff/diff-versions.ts';
-import type { SitePolicy, SiteVersion } from './site-model.ts';
+import { type SitePolicy, type SiteVersion, shownVersion } from './site-model.ts';
 
 /** One processor as a version lists it. */
 export type Processor = PrivacyData['processors'][number];
@@ -43,7 +43,7 @@ export const hasSubprocessors = (policy: SitePolicy) => policy.kind === 'privacy
 export function subprocessorHistory(policy: SitePolicy): SubprocessorHistory {
   const updates: SubprocessorUpdate[] = [];
   const since = new Map<string, string>();
-  const asOf = policy.current ?? policy.versions[0]!;
+  const asOf = shownVersion(policy);
   let inForce = new Map<string, string>();
   policy.versions.forEach((version, index) => {
     const previous = policy.versions[index - 1];

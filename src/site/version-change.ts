@@ -41,6 +41,27 @@ export function textLocaleOf(before: PolicyVersion, after: PolicyVersion, locale
 }
 
 /**
+ * The section diff of two versions' texts in a language, by `textLocaleOf`'s
+ * language: computed when first asked, and once for all the locales that fall
+ * back to the same source texts.
+ */
+export function textDiffs(
+  before: PolicyVersion,
+  after: PolicyVersion,
+  bodyOf: (version: PolicyVersion, locale: Locale) => RenderedBody,
+): (textLocale: Locale) => SectionDiff[] {
+  const diffs = new Map<Locale, SectionDiff[]>();
+  return (textLocale) => {
+    let sections = diffs.get(textLocale);
+    if (!sections) {
+      sections = diffSections(bodyOf(before, textLocale).sections, bodyOf(after, textLocale).sections, textLocale);
+      diffs.set(textLocale, sections);
+    }
+    return sections;
+  };
+}
+
+/**
  * Compares a version with its predecessor once per build: the data events and,
  * per locale, the section-by-section text diff of the rendered text.
  */
@@ -51,11 +72,7 @@ export function versionChange(
 ): VersionChange {
   const events = diffVersions(previous, version);
   const change = version.data.change!;
-  // Locales without a translation compare the same source texts: once for all of them.
-  const diffs = new Map<Locale, SectionDiff[]>();
-  const sectionsIn = (textLocale: Locale) =>
-    diffs.get(textLocale) ??
-    diffs.set(textLocale, diffSections(bodyOf(previous, textLocale).sections, bodyOf(version, textLocale).sections, textLocale)).get(textLocale)!;
+  const sectionsIn = textDiffs(previous, version, bodyOf);
   const locales = Object.fromEntries(
     siteConfig.locales.map((locale) => {
       const textLocale = textLocaleOf(previous, version, locale);

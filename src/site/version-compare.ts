@@ -1,11 +1,11 @@
 import { siteConfig, type Locale } from '../config.ts';
 import { localizedLabel } from '../content/labels.ts';
 import { describeEvent } from '../diff/describe-event.ts';
-import { diffSections, type SectionDiff } from '../diff/diff-sections.ts';
+import type { SectionDiff } from '../diff/diff-sections.ts';
 import { diffVersions } from '../diff/diff-versions.ts';
 import type { DataEvent } from '../diff/diff-data.ts';
 import type { SitePolicy, SiteVersion } from './site-model.ts';
-import { type DescribedEvent, textLocaleOf } from './version-change.ts';
+import { type DescribedEvent, textDiffs, textLocaleOf } from './version-change.ts';
 
 /** One change that took effect between the compared versions. */
 export interface CompareStep {
@@ -33,6 +33,11 @@ export interface VersionCompare {
 const RECENT = 16;
 const recent = new Map<SiteVersion, VersionCompare>();
 
+/** True when a version has a comparison with the version in force: it is archived, so one is in force. */
+export function hasComparison(version: SiteVersion, policy: SitePolicy): boolean {
+  return version.status === 'archived' && policy.current !== undefined;
+}
+
 /**
  * Compares an archived version directly with the version in force, in data and
  * in every locale's text (each locale's text diff computed when first read).
@@ -43,7 +48,7 @@ const recent = new Map<SiteVersion, VersionCompare>();
  */
 export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): VersionCompare | undefined {
   const current = policy.current;
-  if (version.status !== 'archived' || !current) return undefined;
+  if (!current || !hasComparison(version, policy)) return undefined;
   const known = recent.get(version);
   if (known) return known;
   const steps = policy.versions
@@ -54,11 +59,7 @@ export function compareWithCurrent(policy: SitePolicy, version: SiteVersion): Ve
       summary: Object.fromEntries(siteConfig.locales.map((l) => [l, localizedLabel(v, l, 'change.summary', v.data.change!.summary)])),
     }));
   const events = diffVersions(version, current);
-  // Locales without a translation compare the same source texts: once for all of them.
-  const diffs = new Map<Locale, SectionDiff[]>();
-  const sectionsIn = (textLocale: Locale) =>
-    diffs.get(textLocale) ??
-    diffs.set(textLocale, diffSections(version.pages[textLocale].body.sections, current.pages[textLocale].body.sections, textLocale)).get(textLocale)!;
+  const sectionsIn = textDiffs(version, current, (v, l) => (v as SiteVersion).pages[l].body);
   const locales = {} as VersionCompare['locales'];
   for (const locale of siteConfig.locales) {
     const textLocale = textLocaleOf(version, current, locale);

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { siteConfig, type Locale } from '../../../config.ts';
 import { changeFeed } from '../../../feeds/change-feed.ts';
 import { translator } from '../../../i18n/translator.ts';
-import { getSiteModel, type SitePolicy } from '../../../site/site-model.ts';
+import { getSiteModel, type SitePolicy, shownVersion } from '../../../site/site-model.ts';
 import { urls } from '../../../site/urls.ts';
 
 export function getStaticPaths() {
@@ -15,7 +15,7 @@ export function getStaticPaths() {
 export const GET: APIRoute = ({ params, props }) => {
   const locale = params.locale as Locale;
   const { policy } = props as { policy: SitePolicy };
-  const title = translator(locale)('feed.title', { title: (policy.current ?? policy.versions[0]!).pages[locale].title });
+  const title = translator(locale)('feed.title', { title: shownVersion(policy).pages[locale].title });
   const xml = changeFeed({ locale, policies: [policy], title, selfPath: urls.feed(locale, policy.id) });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -2,12 +2,13 @@
 import type { APIRoute } from 'astro';
 import { compareDocument } from '../../../../../../api/api-documents.ts';
 import { jsonResponse } from '../../../../../../api/json-response.ts';
+import { hasComparison } from '../../../../../../site/version-compare.ts';
 import { getSiteModel, type SitePolicy, type SiteVersion } from '../../../../../../site/site-model.ts';
 
 export function getStaticPaths() {
   return getSiteModel().policies.flatMap((policy) =>
     policy.versions
-      .filter((version) => version.status === 'archived' && policy.current)
+      .filter((version) => hasComparison(version, policy))
       .map((version) => ({ params: { policy: policy.id, version: version.version }, props: { policy, version }, cacheKey: policy.cacheKey })),
   );
 }
